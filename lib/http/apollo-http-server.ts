@@ -1,0 +1,140 @@
+import { createServer } from 'node:http';
+import type { IncomingMessage, Server, ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { HeaderMap } from '@apollo/server';
+import type { ApolloServer, BaseContext } from '@apollo/server';
+import { HttpError } from './http-error';
+
+/** A route served next to GraphQL (health, playground, metrics). */
+export type Route = (req: IncomingMessage, res: ServerResponse) => Promise<void> | void;
+
+/** Options of {@link startApolloHttpServer}. */
+export interface ApolloHttpServerOptions<TContext extends BaseContext> {
+  /** A started ApolloServer. */
+  apollo: ApolloServer<TContext>;
+  /** Builds the per-request context; throw HttpError to refuse the request (e.g. 401). */
+  context: (req: IncomingMessage) => Promise<TContext>;
+  /** Port to listen on; default 0 (any free port). */
+  port?: number;
+  /** Interface to bind; default 127.0.0.1. */
+  host?: string;
+  /** GET routes by exact path, answered before GraphQL. */
+  routes?: Record<string, Route>;
+  /** Largest request body accepted, in bytes; default 1 MiB. */
+  maxBodyBytes?: number;
+}
+
+/** A listening server and how to stop it. */
+export interface RunningHttpServer {
+  url: string;
+  port: number;
+  server: Server;
+  stop(): Promise<void>;
+}
+
+function readBody(req: IncomingMessage, limit: number): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > limit) {
+        reject(new HttpError(413, `request body larger than ${limit} bytes`, 'PAYLOAD_TOO_LARGE'));
+        req.destroy();
+        return;
+      }
+      chunks.push(chunk);
+    });
+    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    req.on('error', reject);
+  });
+}
+
+/** Writes a GraphQL-shaped error body with an HTTP status. */
+export function sendError(
+  res: ServerResponse,
+  status: number,
+  message: string,
+  code: string,
+): void {
+  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8' });
+  res.end(JSON.stringify({ errors: [{ message, extensions: { code } }] }));
+}
+
+/**
+ * Serves an ApolloServer over node:http: the same path in the embedded default and production,
+ * with no web framework in between.
+ */
+export async function startApolloHttpServer<TContext extends BaseContext>(
+  options: ApolloHttpServerOptions<TContext>,
+): Promise<RunningHttpServer> {
+  const limit = options.maxBodyBytes ?? 1024 * 1024;
+  const handle = async (req: IncomingMessage, res: ServerResponse) => {
+    const url = new URL(req.url ?? '/', 'http://localhost');
+    const route = req.method === 'GET' ? options.routes?.[url.pathname] : undefined;
+    if (route) {
+      await route(req, res);
+      return;
+    }
+    const body = req.method === 'POST' ? await readBody(req, limit) : '';
+    const headers = new HeaderMap();
+    for (const [key, value] of Object.entries(req.headers)) {
+      if (value !== undefined) headers.set(key, Array.isArray(value) ? value.join(', ') : value);
+    }
+    let parsed: unknown = body;
+    if (body && (headers.get('content-type') ?? '').includes('json')) {
+      try {
+        parsed = JSON.parse(body);
+      } catch {
+        throw new HttpError(400, 'request body is not valid JSON', 'BAD_REQUEST');
+      }
+    }
+    const context = await options.context(req);
+    const result = await options.apollo.executeHTTPGraphQLRequest({
+      httpGraphQLRequest: {
+        method: req.method ?? 'GET',
+        headers,
+        search: url.search,
+        body: parsed,
+      },
+      context: async () => context,
+    });
+    const outHeaders: Record<string, string> = {};
+    for (const [key, value] of result.headers) outHeaders[key] = value;
+    res.writeHead(result.status ?? 200, outHeaders);
+    if (result.body.kind === 'complete') {
+      res.end(result.body.string);
+    } else {
+      for await (const chunk of result.body.asyncIterator) res.write(chunk);
+      res.end();
+    }
+  };
+  const server = createServer((req, res) => {
+    handle(req, res).catch((error: unknown) => {
+      if (res.headersSent) {
+        res.destroy();
+      } else if (error instanceof HttpError) {
+        sendError(res, error.status, error.message, error.code);
+      } else {
+        console.error('request failed', error);
+        sendError(res, 500, 'internal server error', 'INTERNAL_SERVER_ERROR');
+      }
+    });
+  });
+  server.keepAliveTimeout = 65_000;
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 0, options.host ?? '127.0.0.1', () => resolve());
+  });
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://${options.host ?? '127.0.0.1'}:${port}/`,
+    port,
+    server,
+    stop: () =>
+      new Promise<void>((resolve, reject) => {
+        server.close((error) => (error ? reject(error) : resolve()));
+        server.closeIdleConnections();
+      }),
+  };
+}
