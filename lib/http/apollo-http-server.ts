@@ -5,8 +5,14 @@ import { HeaderMap } from '@apollo/server';
 import type { ApolloServer, BaseContext } from '@apollo/server';
 import { HttpError } from './http-error';
 
-/** A route served next to GraphQL (health, playground, metrics). */
-export type Route = (req: IncomingMessage, res: ServerResponse) => Promise<void> | void;
+/**
+ * A route served next to GraphQL (health, playground, metrics). Returning `false` passes the
+ * request on to GraphQL (e.g. `GET /` serves a page to browsers and queries to everyone else).
+ */
+export type Route = (
+  req: IncomingMessage,
+  res: ServerResponse,
+) => Promise<void | boolean> | void | boolean;
 
 /** Options of {@link startApolloHttpServer}. */
 export interface ApolloHttpServerOptions<TContext extends BaseContext> {
@@ -72,10 +78,7 @@ export async function startApolloHttpServer<TContext extends BaseContext>(
   const handle = async (req: IncomingMessage, res: ServerResponse) => {
     const url = new URL(req.url ?? '/', 'http://localhost');
     const route = req.method === 'GET' ? options.routes?.[url.pathname] : undefined;
-    if (route) {
-      await route(req, res);
-      return;
-    }
+    if (route && (await route(req, res)) !== false) return;
     const body = req.method === 'POST' ? await readBody(req, limit) : '';
     const headers = new HeaderMap();
     for (const [key, value] of Object.entries(req.headers)) {

@@ -28,7 +28,9 @@ function calendarDate(yyyymmdd: string): Date | undefined {
   const year = Number(yyyymmdd.slice(0, 4));
   const month = Number(yyyymmdd.slice(4, 6));
   const day = Number(yyyymmdd.slice(6, 8));
-  const date = new Date(Date.UTC(year, month - 1, day));
+  // setUTCFullYear, not Date.UTC: Date.UTC maps years 0-99 to 1900-1999.
+  const date = new Date(0);
+  date.setUTCFullYear(year, month - 1, day);
   const real =
     date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
   return real ? date : undefined;
@@ -40,7 +42,9 @@ function calendarDate(yyyymmdd: string): Date | undefined {
  */
 export function validateCitizenId(input: unknown, today: Date = new Date()): IdValidation {
   if (typeof input !== 'string') return { ok: false, reason: 'must be a string' };
-  const value = input.trim().toUpperCase();
+  // ASCII-only upper-casing: toUpperCase() turns some letters into two (ß -> SS), which made
+  // the length error name the wrong length.
+  const value = input.trim().replace(/[a-z]/g, (c) => c.toUpperCase());
   if (value.length !== 18)
     return { ok: false, reason: `must be 18 characters, got ${value.length}` };
   if (!/^\d{17}[\dX]$/.test(value)) {

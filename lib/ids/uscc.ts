@@ -22,7 +22,9 @@ export function usccCheckChar(first17: string): string {
 /** Validates a USCC, returning the upper-cased value or why it is invalid. */
 export function validateUscc(input: unknown): IdValidation {
   if (typeof input !== 'string') return { ok: false, reason: 'must be a string' };
-  const value = input.trim().toUpperCase();
+  // ASCII-only upper-casing: toUpperCase() would turn the ligature ﬀ into FF, so a 17-character
+  // input could pass as a valid 18-character code.
+  const value = input.trim().replace(/[a-z]/g, (c) => c.toUpperCase());
   if (value.length !== 18)
     return { ok: false, reason: `must be 18 characters, got ${value.length}` };
   const bad = [...value].find((c) => !ALPHABET.includes(c));

@@ -50,6 +50,8 @@ export async function startSubgraph<TContext extends BaseSubgraphContext>(
   const production = options.production ?? process.env.NODE_ENV === 'production';
   const apollo = new ApolloServer<TContext>({
     schema,
+    // Shutdown order belongs to the process (subgraph before its database); see startSystem.
+    stopOnTerminationSignals: false,
     includeStacktraceInErrorResponses: !production,
     plugins: [ApolloServerPluginInlineTraceDisabled(), ApolloServerPluginLandingPageDisabled()],
   });
@@ -77,16 +79,21 @@ export async function startSubgraph<TContext extends BaseSubgraphContext>(
     },
   });
   await parts.start?.();
+  let stopping: Promise<void> | undefined;
   return {
     name: module.name,
     url: http.url,
     port: http.port,
     db,
-    async stop() {
-      await parts.stop?.();
-      await http.stop();
-      await apollo.stop();
-      if (options.ownsDatabase ?? true) await db.close();
+    // Idempotent: a test (or an operator) may stop one subgraph before the whole system stops.
+    stop() {
+      stopping ??= (async () => {
+        await parts.stop?.();
+        await http.stop();
+        await apollo.stop();
+        if (options.ownsDatabase ?? true) await db.close();
+      })();
+      return stopping;
     },
   };
 }

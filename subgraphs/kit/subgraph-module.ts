@@ -40,3 +40,16 @@ export interface SubgraphModule<TContext extends BaseSubgraphContext = BaseSubgr
   /** Replaces this department's data with its part of the synthetic county; default none. */
   seed?(db: Database, persons: readonly SyntheticPerson[]): Promise<void>;
 }
+
+/** A subgraph module with its context type erased, so modules of different contexts share a list. */
+export type RegisteredSubgraph = SubgraphModule<BaseSubgraphContext>;
+
+/**
+ * Erases a module's context type. Safe because a module's resolvers only ever receive the
+ * context made by the same module's `context()`; the list never mixes the two.
+ */
+export function registerSubgraph<TContext extends BaseSubgraphContext>(
+  module: SubgraphModule<TContext>,
+): RegisteredSubgraph {
+  return module as unknown as RegisteredSubgraph;
+}

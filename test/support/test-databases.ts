@@ -62,3 +62,32 @@ export async function openTestDatabases(
     },
   };
 }
+
+/** Empty databases on the server, one per name, as URLs (for code that opens its own pools). */
+export interface TestDatabaseUrls {
+  urls: Record<string, string>;
+  drop(): Promise<void>;
+}
+
+/** Creates `cf_test_<random>_<name>` databases on the server and returns their URLs. */
+export async function createTestDatabaseUrls(names: readonly string[]): Promise<TestDatabaseUrls> {
+  const prefix = `cf_test_${randomBytes(4).toString('hex')}`;
+  const admin = new Client({ connectionString: TEST_PG_ADMIN_URL });
+  await admin.connect();
+  const urls: Record<string, string> = {};
+  for (const name of names) {
+    await admin.query(`CREATE DATABASE ${prefix}_${name}`);
+    const url = new URL(TEST_PG_ADMIN_URL);
+    url.pathname = `/${prefix}_${name}`;
+    urls[name] = url.toString();
+  }
+  return {
+    urls,
+    async drop() {
+      for (const name of names) {
+        await admin.query(`DROP DATABASE IF EXISTS ${prefix}_${name} WITH (FORCE)`);
+      }
+      await admin.end();
+    },
+  };
+}

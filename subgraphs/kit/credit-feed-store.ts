@@ -1,0 +1,91 @@
+import type { Queryable } from './db/database';
+import { badUserInput } from './errors';
+
+/** A version of a department credit record in the `<schema>.credit_feed` outbox. */
+export interface CreditFeedEntry {
+  sourceRecordId: string;
+  personId: string;
+  catalogCode: string;
+  title: string;
+  decidedAt: string;
+  decisionNo: string;
+  status: 'ACTIVE' | 'PERFORMED' | 'REVOKED';
+  statusChangedAt: string | null;
+}
+
+/** One page of the feed, as the `CreditFeedPage` SDL type. */
+export interface CreditFeedPage {
+  entries: (CreditFeedEntry & { changeSeq: string })[];
+  endCursor: string;
+  hasMore: boolean;
+}
+
+/** The largest page the collector may ask for. */
+export const MAX_FEED_PAGE = 2000;
+
+/**
+ * The credit feed of a department: an outbox table `<schema>.credit_feed` written in the same
+ * transaction as the department's own decision rows, read by the credit collector in
+ * `change_seq` order. Each migration creates the table with the columns below.
+ */
+export function createCreditFeedStore(schema: string) {
+  if (!/^[a-z_]+$/.test(schema)) throw new Error(`invalid schema name ${schema}`);
+  return {
+    /** Appends versions of records (new decisions or status changes) in one statement. */
+    async append(db: Queryable, entries: readonly CreditFeedEntry[]): Promise<void> {
+      if (entries.length === 0) return;
+      const rows = entries.map((e) => ({
+        source_record_id: e.sourceRecordId,
+        person_id: e.personId,
+        catalog_code: e.catalogCode,
+        title: e.title,
+        decided_at: e.decidedAt,
+        decision_no: e.decisionNo,
+        status: e.status,
+        status_changed_at: e.statusChangedAt,
+      }));
+      await db.query(
+        `INSERT INTO ${schema}.credit_feed (source_record_id, person_id, catalog_code, title,
+           decided_at, decision_no, status, status_changed_at)
+         SELECT source_record_id, person_id, catalog_code, title, decided_at, decision_no, status,
+           status_changed_at
+         FROM ROWS FROM (jsonb_to_recordset($1::jsonb) AS (source_record_id text,
+           person_id text, catalog_code text, title text, decided_at date, decision_no text,
+           status text, status_changed_at date)) WITH ORDINALITY AS x(source_record_id,
+           person_id, catalog_code, title, decided_at, decision_no, status, status_changed_at,
+           ordinality)
+         ORDER BY ordinality`,
+        [JSON.stringify(rows)],
+      );
+    },
+
+    /** Entries after `after` (a change_seq, exclusive), oldest first. */
+    async page(
+      db: Queryable,
+      after: string | null | undefined,
+      first: number,
+    ): Promise<CreditFeedPage> {
+      const cursor = after ?? '0';
+      if (!/^\d{1,18}$/.test(cursor))
+        throw badUserInput('after', 'must be a cursor from endCursor');
+      if (!Number.isInteger(first) || first < 1 || first > MAX_FEED_PAGE) {
+        throw badUserInput('first', `must be between 1 and ${MAX_FEED_PAGE}`);
+      }
+      const rows = await db.query<CreditFeedEntry & { changeSeq: string }>(
+        `SELECT change_seq::text AS "changeSeq", source_record_id AS "sourceRecordId",
+           person_id AS "personId", catalog_code AS "catalogCode", title,
+           to_char(decided_at, 'YYYY-MM-DD') AS "decidedAt", decision_no AS "decisionNo", status,
+           to_char(status_changed_at, 'YYYY-MM-DD') AS "statusChangedAt"
+         FROM ${schema}.credit_feed WHERE change_seq > $1::bigint
+         ORDER BY change_seq LIMIT $2`,
+        [cursor, first + 1],
+      );
+      const entries = rows.slice(0, first);
+      return {
+        entries,
+        endCursor: entries.length > 0 ? entries[entries.length - 1].changeSeq : cursor,
+        hasMore: rows.length > first,
+      };
+    },
+  };
+}
