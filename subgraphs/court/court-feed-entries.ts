@@ -1,0 +1,42 @@
+import { creditFeedHistory } from '../kit/credit-feed-history';
+import type { CreditFeedEntry } from '../kit/credit-feed-store';
+import type { ConsumptionRestrictionRecord, CourtRecords, DishonestDebtorRecord } from './records';
+
+/** The feed version of a listing: ACTIVE while listed, PERFORMED or REVOKED (dated) after. */
+export function listingFeedEntry(listing: DishonestDebtorRecord): CreditFeedEntry {
+  return {
+    sourceRecordId: listing.id,
+    personId: listing.personId,
+    catalogCode: 'COURT_DISHONEST_DEBTOR',
+    title: '失信被执行人',
+    decidedAt: listing.listedAt,
+    decisionNo: listing.caseNo,
+    status: listing.status === 'LISTED' ? 'ACTIVE' : listing.status,
+    statusChangedAt: listing.delistedAt,
+  };
+}
+
+/** The feed version of a consumption restriction order. */
+export function restrictionFeedEntry(restriction: ConsumptionRestrictionRecord): CreditFeedEntry {
+  return {
+    sourceRecordId: restriction.id,
+    personId: restriction.personId,
+    catalogCode: 'COURT_CONSUMPTION_RESTRICTED',
+    title: '限制高消费',
+    decidedAt: restriction.decidedAt,
+    decisionNo: restriction.caseNo,
+    status: restriction.status,
+    statusChangedAt: restriction.statusChangedAt,
+  };
+}
+
+/**
+ * The feed history of `records` as the outbox would have recorded it (see creditFeedHistory).
+ * Enforcement cases themselves are not credit records: only listings and restrictions are.
+ */
+export function courtFeedHistory(records: CourtRecords): CreditFeedEntry[] {
+  return creditFeedHistory([
+    ...records.listings.map(listingFeedEntry),
+    ...records.restrictions.map(restrictionFeedEntry),
+  ]);
+}
