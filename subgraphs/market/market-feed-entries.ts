@@ -1,0 +1,104 @@
+import { creditFeedHistory } from '../kit/credit-feed-history';
+import type { CreditFeedEntry } from '../kit/credit-feed-store';
+import type {
+  ContractHonourRecord,
+  EnterpriseRecord,
+  MarketRecords,
+  PenaltyRecord,
+} from './records';
+
+const PENALTY_KIND_NAMES: Record<PenaltyRecord['kind'], string> = {
+  WARNING: '警告',
+  FINE: '罚款',
+  CONFISCATION: '没收违法所得',
+  SUSPENSION: '责令停产停业',
+  REVOCATION: '吊销许可证件',
+};
+
+/**
+ * The feed version of a penalty: a simple-procedure decision (简易程序) is a minor record
+ * (AMR_PENALTY_MINOR), any other an ordinary one (AMR_PENALTY).
+ */
+export function penaltyFeedEntry(penalty: PenaltyRecord): CreditFeedEntry {
+  const minor = penalty.simpleProcedure;
+  return {
+    sourceRecordId: penalty.id,
+    personId: penalty.personId,
+    catalogCode: minor ? 'AMR_PENALTY_MINOR' : 'AMR_PENALTY',
+    title: `${minor ? '简易程序' : ''}行政处罚（${PENALTY_KIND_NAMES[penalty.kind]}）：${penalty.reason}`,
+    decidedAt: penalty.decidedAt,
+    decisionNo: penalty.decisionNo,
+    status: penalty.status,
+    statusChangedAt: penalty.statusChangedAt,
+  };
+}
+
+/**
+ * The feed entry of the legal representative of a listed enterprise: on the abnormal-operation
+ * list (AMR_ABNORMAL_ENTERPRISE_LEGAL_REP) or the serious-illegal list
+ * (AMR_SERIOUS_ILLEGAL_LEGAL_REP). Null for an enterprise on neither list or without a legal
+ * representative. The source record id joins the listing and the person, as one enterprise
+ * listing concerns whoever represents it.
+ */
+export function listingFeedEntry(enterprise: EnterpriseRecord): CreditFeedEntry | null {
+  const personId = enterprise.legalRepresentativeId;
+  if (personId === null || enterprise.listingDecisionNo === null) return null;
+  if (enterprise.status === 'ABNORMAL_OPERATION' && enterprise.abnormalSince !== null) {
+    return {
+      sourceRecordId: `abnormal:${enterprise.uscc}:${personId}`,
+      personId,
+      catalogCode: 'AMR_ABNORMAL_ENTERPRISE_LEGAL_REP',
+      title: `所任法定代表人的${enterprise.name}被列入经营异常名录`,
+      decidedAt: enterprise.abnormalSince,
+      decisionNo: enterprise.listingDecisionNo,
+      status: 'ACTIVE',
+      statusChangedAt: null,
+    };
+  }
+  if (enterprise.status === 'SERIOUS_ILLEGAL' && enterprise.seriousIllegalSince !== null) {
+    return {
+      sourceRecordId: `serious-illegal:${enterprise.uscc}:${personId}`,
+      personId,
+      catalogCode: 'AMR_SERIOUS_ILLEGAL_LEGAL_REP',
+      title: `所任法定代表人的${enterprise.name}被列入严重违法失信名单`,
+      decidedAt: enterprise.seriousIllegalSince,
+      decisionNo: enterprise.listingDecisionNo,
+      status: 'ACTIVE',
+      statusChangedAt: null,
+    };
+  }
+  return null;
+}
+
+/** The feed version of a "守合同重信用" publicity (GOOD) of the enterprise named `enterpriseName`. */
+export function contractHonourFeedEntry(
+  honour: ContractHonourRecord,
+  enterpriseName: string,
+): CreditFeedEntry {
+  return {
+    sourceRecordId: honour.id,
+    personId: honour.personId,
+    catalogCode: 'AMR_CONTRACT_HONOUR',
+    title: `所任法定代表人的${enterpriseName}获评“守合同重信用”企业`,
+    decidedAt: honour.decidedAt,
+    decisionNo: honour.decisionNo,
+    status: honour.status,
+    statusChangedAt: honour.statusChangedAt,
+  };
+}
+
+/**
+ * The feed history of `records` as the outbox would have recorded it (see creditFeedHistory):
+ * penalties, listings of represented enterprises and contract honours.
+ */
+export function marketFeedHistory(records: MarketRecords): CreditFeedEntry[] {
+  const names = new Map(records.enterprises.map((e) => [e.uscc, e.name]));
+  const latest = [
+    ...records.penalties.map(penaltyFeedEntry),
+    ...records.enterprises
+      .map(listingFeedEntry)
+      .filter((entry): entry is CreditFeedEntry => entry !== null),
+    ...records.honours.map((h) => contractHonourFeedEntry(h, names.get(h.enterpriseUscc) ?? '')),
+  ];
+  return creditFeedHistory(latest);
+}

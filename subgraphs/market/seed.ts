@@ -1,0 +1,33 @@
+import type { Database } from '../kit/db/database';
+import type { SyntheticPerson } from '../kit/seed/synthetic-person';
+import { MarketSeedPlan } from './market-seed-plan';
+import { marketFeedHistory } from './market-feed-entries';
+import type { MarketRecords } from './records';
+import { createMarketStore } from './store';
+
+/**
+ * The market bureau's records of the synthetic county as of `asOf` (ISO date): deterministic for
+ * the same persons and date.
+ */
+export function planMarketRecords(
+  persons: readonly SyntheticPerson[],
+  asOf: string,
+): MarketRecords {
+  const plan = new MarketSeedPlan(asOf);
+  for (const person of persons) plan.addPerson(person);
+  for (const person of persons) plan.addMinorityRole(person);
+  return plan.records;
+}
+
+/**
+ * Replaces the market bureau's data with its part of the synthetic county, domain rows and the
+ * matching credit feed in one transaction.
+ */
+export async function seedMarket(
+  db: Database,
+  persons: readonly SyntheticPerson[],
+  asOf: string,
+): Promise<void> {
+  const records = planMarketRecords(persons, asOf);
+  await createMarketStore(db).replaceAll(records, marketFeedHistory(records));
+}
