@@ -1,0 +1,130 @@
+import type { CreditStore } from '../store';
+import { collectSource } from './collect-source';
+import type { SourceReport } from './collect-source';
+import { CREDIT_SOURCES } from './credit-sources';
+import type { CreditSource } from './credit-sources';
+
+/** Options of {@link createCreditCollector}. */
+export interface CreditCollectorOptions {
+  /** Where records and cursors are stored. */
+  store: Pick<CreditStore, 'findSourceStates' | 'commitPage' | 'recordFailure'>;
+  /** Subgraph URLs by name (`environment.subgraphUrls`); read at each pass, so late entries count. */
+  subgraphUrls: Readonly<Record<string, string>>;
+  /** Clock; default `() => new Date()`. */
+  now?: () => Date;
+  /** Feeds to collect; default {@link CREDIT_SOURCES} (tax, court, market, education). */
+  sources?: readonly CreditSource[];
+  /** Time between the end of one pass and the start of the next; default 60 000 ms. */
+  intervalMs?: number;
+  /** Longest `start()` waits for the first pass before returning; default 15 000 ms. */
+  startTimeoutMs?: number;
+  /** Entries asked for per feed page; default 500. */
+  pageSize?: number;
+  /** Timeout of one feed request; default 10 000 ms. */
+  requestTimeoutMs?: number;
+  /** Extra headers of every feed request (the service token, later); default none. */
+  requestHeaders?: () => Record<string, string> | Promise<Record<string, string>>;
+  /** Progress output, one short line per source with news or an error; default console.log. */
+  log?: (line: string) => void;
+}
+
+/** The credit platform's collector (信用信息归集) of department credit feeds. */
+export interface CreditCollector {
+  /** Runs a first pass (returning when it ends or after `startTimeoutMs`), then one per interval. */
+  start(): Promise<void>;
+  /** Stops scheduling passes and waits for a running one to end. */
+  stop(): Promise<void>;
+  /** Runs one pass over every source (after any running pass) and reports per source. */
+  collectOnce(): Promise<SourceReport[]>;
+}
+
+/**
+ * Collects every department's credit feed into `credit.records`, page by page from each
+ * source's stored cursor. Sources are collected side by side and fail independently: an
+ * unreachable department records its error and leaves the others untouched.
+ */
+export function createCreditCollector(options: CreditCollectorOptions): CreditCollector {
+  const now = options.now ?? (() => new Date());
+  const sources = options.sources ?? CREDIT_SOURCES;
+  const intervalMs = options.intervalMs ?? 60_000;
+  const log = options.log ?? ((line: string) => console.log(line));
+  let tail: Promise<unknown> = Promise.resolve();
+  let timer: NodeJS.Timeout | undefined;
+  let stopping = false;
+
+  const pass = async (): Promise<SourceReport[]> => {
+    const attemptAt = now();
+    const cursors = new Map(
+      (await options.store.findSourceStates()).map((state) => [state.source, state.cursor]),
+    );
+    const reports = await Promise.all(
+      sources.map((source) =>
+        collectSource({
+          source,
+          url: options.subgraphUrls[source.subgraph],
+          store: options.store,
+          cursor: cursors.get(source.dept) ?? null,
+          attemptAt,
+          pageSize: options.pageSize ?? 500,
+          requestTimeoutMs: options.requestTimeoutMs ?? 10_000,
+          requestHeaders: options.requestHeaders ?? (() => ({})),
+          stopping: () => stopping,
+        }),
+      ),
+    );
+    for (const report of reports) {
+      if (report.error !== null) {
+        log(`credit collector: ${report.dept} failed: ${report.error}`);
+      } else if (report.entries > 0) {
+        log(
+          `credit collector: ${report.dept} ${report.entries} entries, ${report.changed} changed, ` +
+            `${report.pages} page(s), cursor ${report.cursor}`,
+        );
+      }
+    }
+    return reports;
+  };
+
+  const collectOnce = (): Promise<SourceReport[]> => {
+    const next = tail.then(pass);
+    tail = next.catch(() => undefined);
+    return next;
+  };
+
+  const schedule = () => {
+    if (stopping) return;
+    timer = setTimeout(() => {
+      collectOnce()
+        .catch((error: unknown) =>
+          log(`credit collector: pass failed: ${error instanceof Error ? error.message : error}`),
+        )
+        .finally(schedule);
+    }, intervalMs);
+    // The service's server keeps the process alive, not a pending collection.
+    timer.unref();
+  };
+
+  return {
+    collectOnce,
+    async start() {
+      stopping = false;
+      const first = collectOnce().catch((error: unknown) => {
+        log(
+          `credit collector: first pass failed: ${error instanceof Error ? error.message : error}`,
+        );
+      });
+      let waited: NodeJS.Timeout | undefined;
+      const timeout = new Promise<void>((resolve) => {
+        waited = setTimeout(resolve, options.startTimeoutMs ?? 15_000);
+      });
+      await Promise.race([first, timeout]);
+      clearTimeout(waited);
+      void first.finally(schedule);
+    },
+    async stop() {
+      stopping = true;
+      clearTimeout(timer);
+      await tail;
+    },
+  };
+}

@@ -1,0 +1,87 @@
+import { loadCatalog } from '../load-catalog';
+import { loadCreditRules } from '../load-credit-rules';
+import { parseCatalog } from '../parse-catalog';
+import { parseCreditRules } from '../parse-credit-rules';
+
+const CATALOG = parseCatalog(`version: 'c1'
+categories:
+  GOOD: { maxDisplayMonths: 36 }
+  MINOR_BAD: { maxDisplayMonths: 3 }
+  GENERAL_BAD: { maxDisplayMonths: 12 }
+  SERIOUS_BAD: { maxDisplayMonths: 36 }
+items:
+  - { code: TAX_ARREARS, name: 欠缴税款, category: GENERAL_BAD, sourceDept: TAX, displayMonths: 12, minDisplayMonths: 3 }
+`);
+
+const LEVELS = `levels:
+  - { code: AA, name: 良好, minScore: 1000 }
+  - { code: C, name: 差 }
+`;
+
+function rulesText(overrides: { points?: string; levels?: string } = {}): string {
+  return `version: 'r1'
+base: 1000
+categoryPoints: ${overrides.points ?? '{ GOOD: 10, MINOR_BAD: -5, GENERAL_BAD: -30, SERIOUS_BAD: -100 }'}
+goodConduct: { capPerYear: 50 }
+${overrides.levels ?? LEVELS}`;
+}
+
+describe('loadCreditRules', () => {
+  it('loads the policy files with a version naming both files and their content', () => {
+    const rules = loadCreditRules();
+    expect(rules.base).toBe(1000);
+    expect(rules.goodConductCapPerYear).toBe(50);
+    expect(rules.levels).toEqual([
+      { code: 'AAA', name: '优秀', minScore: 1050 },
+      { code: 'AA', name: '良好', minScore: 1000 },
+      { code: 'A', name: '一般', minScore: 950 },
+      { code: 'B', name: '较差', minScore: 850 },
+      { code: 'C', name: '差', minScore: null },
+    ]);
+    expect(rules.rulesVersion).toMatch(/^2025\.1\+2025\.1\.[0-9a-f]{12}$/);
+    expect(rules.catalog.version).toBe(loadCatalog().version);
+  });
+
+  it('changes rulesVersion when either file changes', () => {
+    const first = parseCreditRules(rulesText(), CATALOG).rulesVersion;
+    const otherRules = parseCreditRules(rulesText() + '# edited\n', CATALOG).rulesVersion;
+    const otherCatalog = parseCreditRules(rulesText(), {
+      ...CATALOG,
+      contentSha256: 'f'.repeat(64),
+    }).rulesVersion;
+    expect(first).toMatch(/^c1\+r1\.[0-9a-f]{12}$/);
+    expect(new Set([first, otherRules, otherCatalog]).size).toBe(3);
+  });
+
+  it('refuses a positive penalty and a negative reward', () => {
+    expect(() =>
+      parseCreditRules(
+        rulesText({ points: '{ GOOD: -10, MINOR_BAD: 5, GENERAL_BAD: -30, SERIOUS_BAD: -100 }' }),
+        CATALOG,
+      ),
+    ).toThrow(
+      new Error(
+        'Invalid policy/credit-rules.yaml (2 problems):\n' +
+          '  - categoryPoints.GOOD: GOOD points cannot be negative, got -10\n' +
+          '  - categoryPoints.MINOR_BAD: MINOR_BAD points cannot be positive, got 5',
+      ),
+    );
+  });
+
+  it('refuses levels out of order or without a catch-all last level', () => {
+    const levels = `levels:
+  - { code: AA, name: 良好, minScore: 1000 }
+  - { code: A, name: 一般, minScore: 1000 }
+  - { code: B, name: 较差 }
+  - { code: C, name: 差, minScore: 800 }
+`;
+    expect(() => parseCreditRules(rulesText({ levels }), CATALOG)).toThrow(
+      new Error(
+        'Invalid policy/credit-rules.yaml (3 problems):\n' +
+          "  - levels[1].minScore: must be below the previous level's 1000, got 1000\n" +
+          '  - levels[2].minScore: is required on every level but the last\n' +
+          '  - levels[3].minScore: the last level takes every lower score: omit minScore',
+      ),
+    );
+  });
+});

@@ -1,0 +1,46 @@
+import { displayedRecords } from './displayed-records';
+import { itemPoints } from './item-points';
+import type { CreditRecordData, CreditRules, CreditScore, ScoreContribution } from './types';
+
+function signed(points: number): string {
+  return points > 0 ? `+${points}` : String(points);
+}
+
+/**
+ * The score of a person on `asOf` (ISO date), explained: one contribution per displayed record,
+ * oldest decision first, and `score = base + sum(breakdown.points)` exactly. Good-conduct points
+ * count up to the yearly cap per calendar year of decision, in decision order; a record beyond
+ * the cap keeps its line with the reduced points and a reason saying it was capped.
+ */
+export function computeScore(
+  records: readonly CreditRecordData[],
+  rules: CreditRules,
+  asOf: string,
+): CreditScore {
+  const shown = displayedRecords(records, rules.catalog, asOf).reverse();
+  const goodByYear = new Map<string, number>();
+  const breakdown: ScoreContribution[] = shown.map(({ record, item }) => {
+    const points = itemPoints(item, rules);
+    const label = `${item.name} (${item.code}, ${item.category}, decided ${record.decidedAt})`;
+    if (item.category !== 'GOOD') {
+      return {
+        recordId: record.id,
+        catalogCode: item.code,
+        points,
+        reason: `${label}: ${signed(points)}`,
+      };
+    }
+    const year = record.decidedAt.slice(0, 4);
+    const used = goodByYear.get(year) ?? 0;
+    const allowed = Math.max(0, Math.min(points, rules.goodConductCapPerYear - used));
+    goodByYear.set(year, used + allowed);
+    const reason =
+      allowed === points
+        ? `${label}: ${signed(points)}`
+        : `${label}: ${signed(points)} capped to ${signed(allowed)}, good-conduct points for ` +
+          `${year} are capped at ${rules.goodConductCapPerYear}`;
+    return { recordId: record.id, catalogCode: item.code, points: allowed, reason };
+  });
+  const score = breakdown.reduce((sum, line) => sum + line.points, rules.base);
+  return { score, breakdown };
+}

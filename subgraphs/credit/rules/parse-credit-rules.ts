@@ -1,0 +1,109 @@
+import { createHash } from 'node:crypto';
+import { parseYaml } from './parse-yaml';
+import { PolicyReader } from './policy-reader';
+import { CREDIT_CATEGORIES } from './types';
+import type { Catalog, CreditCategory, CreditLevel, CreditRules } from './types';
+
+/**
+ * Validates the text of policy/credit-rules.yaml strictly against the catalog it scores, and
+ * derives `rulesVersion` from both versions and a short sha256 over both files' content.
+ */
+export function parseCreditRules(
+  text: string,
+  catalog: Catalog,
+  file = 'policy/credit-rules.yaml',
+): CreditRules {
+  const reader = new PolicyReader(file);
+  const root = reader.mapping(parseYaml(text, file), '(root)', [
+    'version',
+    'base',
+    'categoryPoints',
+    'goodConduct',
+    'levels',
+  ]);
+  const version = root ? reader.text(root, 'version', '(root)') : undefined;
+  const base = root ? reader.integer(root, 'base', '(root)', { min: 0 }) : undefined;
+
+  const categoryPoints: Partial<Record<CreditCategory, number>> = {};
+  const points = root
+    ? reader.mapping(root.categoryPoints, 'categoryPoints', CREDIT_CATEGORIES)
+    : null;
+  if (points) {
+    for (const category of CREDIT_CATEGORIES) {
+      const value = reader.integer(points, category, 'categoryPoints');
+      if (value === undefined) continue;
+      if (category === 'GOOD' && value < 0) {
+        reader.fail(`categoryPoints.${category}`, `GOOD points cannot be negative, got ${value}`);
+      } else if (category !== 'GOOD' && value > 0) {
+        reader.fail(
+          `categoryPoints.${category}`,
+          `${category} points cannot be positive, got ${value}`,
+        );
+      }
+      categoryPoints[category] = value;
+    }
+  }
+
+  const goodConduct = root ? reader.mapping(root.goodConduct, 'goodConduct', ['capPerYear']) : null;
+  const cap = goodConduct
+    ? reader.integer(goodConduct, 'capPerYear', 'goodConduct', { min: 0 })
+    : undefined;
+
+  const levels = root ? readLevels(reader, root.levels) : [];
+
+  reader.finish();
+  const hash = createHash('sha256')
+    .update(catalog.contentSha256)
+    .update('\n')
+    .update(text)
+    .digest('hex');
+  return {
+    version: version ?? '',
+    rulesVersion: `${catalog.version}+${version ?? ''}.${hash.slice(0, 12)}`,
+    base: base ?? 0,
+    categoryPoints: categoryPoints as Record<CreditCategory, number>,
+    goodConductCapPerYear: cap ?? 0,
+    levels,
+    catalog,
+  };
+}
+
+function readLevels(reader: PolicyReader, value: unknown): CreditLevel[] {
+  const list = reader.list(value, 'levels');
+  if (!list) return [];
+  const levels: CreditLevel[] = [];
+  const codes = new Set<string>();
+  list.forEach((raw, index) => {
+    const where = `levels[${index}]`;
+    const entry = reader.mapping(raw, where, ['code', 'name', 'minScore']);
+    if (!entry) return;
+    const code = reader.text(entry, 'code', where);
+    const name = reader.text(entry, 'name', where);
+    const last = index === list.length - 1;
+    const minScore = reader.integer(entry, 'minScore', where, { optional: true }) ?? null;
+    if (last && minScore !== null) {
+      reader.fail(`${where}.minScore`, 'the last level takes every lower score: omit minScore');
+    }
+    if (!last && (entry.minScore === undefined || entry.minScore === null)) {
+      reader.fail(`${where}.minScore`, 'is required on every level but the last');
+    }
+    const previous = levels[levels.length - 1];
+    if (
+      minScore !== null &&
+      previous !== undefined &&
+      previous.minScore !== null &&
+      minScore >= previous.minScore
+    ) {
+      reader.fail(
+        `${where}.minScore`,
+        `must be below the previous level's ${previous.minScore}, got ${minScore}`,
+      );
+    }
+    if (code !== undefined && codes.has(code))
+      reader.fail(`${where}.code`, `duplicate level ${code}`);
+    if (code === undefined || name === undefined) return;
+    codes.add(code);
+    levels.push({ code, name, minScore });
+  });
+  return levels;
+}
