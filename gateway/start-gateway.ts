@@ -1,0 +1,143 @@
+import { randomUUID } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { ApolloGateway } from '@apollo/gateway';
+import { ApolloServer } from '@apollo/server';
+import {
+  ApolloServerPluginInlineTraceDisabled,
+  ApolloServerPluginLandingPageDisabled,
+  ApolloServerPluginSchemaReportingDisabled,
+  ApolloServerPluginUsageReportingDisabled,
+} from '@apollo/server/plugin/disabled';
+import { startApolloHttpServer } from '../lib/http/apollo-http-server';
+import { makeCitizenId } from '../lib/ids/citizen-id';
+import type { GatewayContext } from './gateway-context';
+import type { GatewayOptions } from './gateway-options';
+import { createHealthRoute } from './health-route';
+import { createKeepAliveFetcher } from './keep-alive-fetcher';
+import { maskProductionError } from './mask-production-error';
+import { createPlaygroundRoutes } from './playground/create-playground-routes';
+import { defaultPlaygroundConfig } from './playground/default-playground-config';
+import { useRequestId } from './plugins/use-request-id';
+import { SubgraphDataSource } from './subgraph-data-source';
+
+/** The default supergraph file, written by `npm run compose`. */
+const DEFAULT_SUPERGRAPH_PATH = join(__dirname, '..', 'schema', 'supergraph.graphql');
+
+/** A listening gateway and how to stop it. */
+export interface RunningGateway {
+  /** Base URL, e.g. `http://127.0.0.1:4000/` (GraphQL, playground and `/health`). */
+  url: string;
+  port: number;
+  /** Stops accepting requests, then releases the subgraph connections. */
+  stop(): Promise<void>;
+}
+
+/**
+ * Starts the public GraphQL gateway: Apollo Gateway over a static supergraph (no runtime
+ * introspection of subgraphs), served by Apollo Server over node:http with `/health` and the
+ * GraphiQL playground.
+ */
+export async function startGateway(options: GatewayOptions = {}): Promise<RunningGateway> {
+  const production = options.production ?? process.env.NODE_ENV === 'production';
+  const supergraphSdl =
+    options.supergraphSdl ??
+    readFileSync(options.supergraphPath ?? DEFAULT_SUPERGRAPH_PATH, 'utf8');
+  const overrides = options.subgraphUrls ?? {};
+  const fetcher = createKeepAliveFetcher({ timeoutMs: options.subgraphTimeoutMs });
+  // Filled by buildService while the supergraph loads: name -> URL actually used.
+  const subgraphs = new Map<string, string>();
+  let loaded = false;
+
+  const gateway = new ApolloGateway({
+    supergraphSdl,
+    buildService: ({ name, url }) => {
+      const target = overrides[name] ?? url;
+      if (!target)
+        throw new Error(`subgraph "${name}" has no URL in the supergraph or subgraphUrls`);
+      subgraphs.set(name, target);
+      return new SubgraphDataSource({
+        name,
+        url: target,
+        fetcher: fetcher.fetch,
+        production,
+        headers: options.subgraphHeaders,
+      });
+    },
+  });
+  gateway.onSchemaLoadOrUpdate(() => {
+    loaded = true;
+  });
+
+  const apollo = new ApolloServer<GatewayContext>({
+    gateway,
+    // The process that started us owns shutdown order (gateway, then subgraphs, then databases);
+    // Apollo's own signal handlers would race it and leave the process hanging on Ctrl-C.
+    stopOnTerminationSignals: false,
+    introspection: !production,
+    includeStacktraceInErrorResponses: !production,
+    hideSchemaDetailsFromClientErrors: production,
+    formatError: production ? maskProductionError : undefined,
+    plugins: [
+      ApolloServerPluginInlineTraceDisabled(),
+      ApolloServerPluginUsageReportingDisabled(),
+      ApolloServerPluginSchemaReportingDisabled(),
+      // Apollo's own landing page loads from a CDN; the playground route serves a local GraphiQL.
+      ApolloServerPluginLandingPageDisabled(),
+      useRequestId(),
+      ...(options.plugins ?? []),
+    ],
+  });
+  try {
+    await apollo.start();
+    const unknown = Object.keys(overrides).filter((name) => !subgraphs.has(name));
+    if (unknown.length > 0) {
+      throw new Error(
+        `subgraphUrls names subgraphs missing from the supergraph: ${unknown.join(', ')} (run npm run compose)`,
+      );
+    }
+  } catch (error) {
+    await apollo.stop();
+    fetcher.close();
+    throw error;
+  }
+
+  const playground =
+    (options.playground ?? true)
+      ? createPlaygroundRoutes(
+          defaultPlaygroundConfig(
+            options.playgroundPersonId ?? makeCitizenId('511921', '19850315', 101),
+          ),
+        )
+      : {};
+  const http = await startApolloHttpServer<GatewayContext>({
+    apollo,
+    port: options.port ?? 4000,
+    host: options.host,
+    context: async (req) => {
+      const base: GatewayContext = { requestId: randomUUID() };
+      return options.context ? options.context(req, base) : base;
+    },
+    routes: {
+      ...playground,
+      '/health': createHealthRoute({
+        subgraphs: () => (loaded ? subgraphs : undefined),
+        timeoutMs: options.healthTimeoutMs,
+      }),
+    },
+  }).catch(async (error: unknown) => {
+    await apollo.stop();
+    fetcher.close();
+    throw error;
+  });
+
+  return {
+    url: http.url,
+    port: http.port,
+    async stop() {
+      await http.stop();
+      await apollo.stop();
+      fetcher.close();
+    },
+  };
+}

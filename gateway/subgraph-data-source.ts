@@ -1,0 +1,92 @@
+import { RemoteGraphQLDataSource } from '@apollo/gateway';
+import type { GraphQLDataSourceProcessOptions } from '@apollo/gateway';
+import { GraphQLError } from 'graphql';
+import type { GatewayContext } from './gateway-context';
+
+type FetcherResponse = Parameters<RemoteGraphQLDataSource['errorFromResponse']>[0];
+
+/** Options of {@link SubgraphDataSource}. */
+export interface SubgraphDataSourceOptions {
+  /** Subgraph name as in the supergraph, e.g. `tax`. */
+  name: string;
+  /** URL the subgraph's GraphQL endpoint answers at. */
+  url: string;
+  /** Keep-alive fetcher shared by every subgraph of the gateway. */
+  fetcher: RemoteGraphQLDataSource['fetcher'];
+  /** Production mode keeps the cause of a failure (which names internal hosts) out of responses. */
+  production: boolean;
+  /** Extra headers per fetch (e.g. a signed internal context token); default none. */
+  headers?: (context: GatewayContext, subgraph: string) => Record<string, string>;
+}
+
+/**
+ * Fetches from one subgraph: forwards the operation's request id and turns a failed fetch into an
+ * error naming the subgraph (`SUBGRAPH_UNAVAILABLE`), so the client gets the other subgraphs' data
+ * and knows which section is missing and why.
+ */
+export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> {
+  private readonly options: SubgraphDataSourceOptions;
+
+  constructor(options: SubgraphDataSourceOptions) {
+    super({ url: options.url, fetcher: options.fetcher });
+    this.options = options;
+  }
+
+  override willSendRequest(options: GraphQLDataSourceProcessOptions<GatewayContext>): void {
+    // Health checks and schema loading carry no operation; the gateway does neither (static supergraph).
+    if (!('incomingRequestContext' in options)) return;
+    const headers = options.request.http?.headers;
+    if (!headers) return;
+    headers.set('x-request-id', options.context.requestId);
+    const extra = this.options.headers?.(options.context, this.options.name) ?? {};
+    for (const [name, value] of Object.entries(extra)) headers.set(name, value);
+  }
+
+  override async errorFromResponse(response: FetcherResponse): Promise<GraphQLError> {
+    const { name, production } = this.options;
+    const status = response.status;
+    let subgraphErrors: string[] = [];
+    if (!production) {
+      const body = await this.parseBody(response).catch(() => undefined);
+      if (
+        typeof body === 'object' &&
+        body !== null &&
+        'errors' in body &&
+        Array.isArray(body.errors)
+      ) {
+        subgraphErrors = body.errors.map((error: { message?: unknown }) => String(error.message));
+      }
+    }
+    return new GraphQLError(`Subgraph "${name}" answered HTTP ${status}`, {
+      extensions: {
+        code: status >= 500 ? 'SUBGRAPH_UNAVAILABLE' : 'SUBGRAPH_REQUEST_FAILED',
+        serviceName: name,
+        subgraph: name,
+        httpStatus: status,
+        ...(subgraphErrors.length > 0 ? { subgraphErrors } : {}),
+      },
+    });
+  }
+
+  override didEncounterError(
+    error: Error,
+    _fetchRequest: unknown,
+    _fetchResponse?: unknown,
+    context?: GatewayContext,
+  ): void {
+    const { name, production } = this.options;
+    if (error instanceof GraphQLError && error.extensions.subgraph === name) throw error;
+    // The cause names the subgraph's host and port: logged for operators, shown only in development.
+    console.warn(
+      `subgraph ${name} unavailable (request ${context?.requestId ?? '-'}): ${error.message}`,
+    );
+    throw new GraphQLError(`Subgraph "${name}" is unavailable`, {
+      extensions: {
+        code: 'SUBGRAPH_UNAVAILABLE',
+        serviceName: name,
+        subgraph: name,
+        ...(production ? {} : { reason: error.message }),
+      },
+    });
+  }
+}
