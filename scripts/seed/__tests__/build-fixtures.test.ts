@@ -1,0 +1,33 @@
+import { SCENARIOS } from '../../../subgraphs/kit/seed/scenarios';
+import { buildFixtures } from '../build-fixtures';
+import { generatePersons } from '../generate-persons';
+
+describe('buildFixtures', () => {
+  it('lists the first five persons of every scenario, in population order', () => {
+    const persons = generatePersons({ count: 5000, seed: 3, asOf: '2025-06-30' });
+    const run = { seed: 3, asOf: '2025-06-30', generatedAt: '2025-06-30T08:00:00.000Z' };
+    expect(buildFixtures(persons, run)).toEqual({
+      ...run,
+      persons: 5000,
+      scenarios: Object.fromEntries(
+        SCENARIOS.map((scenario) => [
+          scenario,
+          persons
+            .filter((p) => p.scenario === scenario)
+            .slice(0, 5)
+            .map((p) => p.id),
+        ]),
+      ),
+    });
+  });
+
+  it('caps each scenario at five ids when more persons were made for it', () => {
+    const persons = generatePersons({ count: 36, seed: 3, asOf: '2025-06-30' });
+    const many = [...persons, ...persons, ...persons].map((p, index) => ({ ...p, index }));
+    const fixtures = buildFixtures(many, { seed: 3, asOf: '2025-06-30', generatedAt: 'now' });
+    expect(Object.values(fixtures.scenarios).map((ids) => ids.length)).toEqual(
+      Array(SCENARIOS.length).fill(5),
+    );
+    expect(fixtures.persons).toBe(108);
+  });
+});
