@@ -1,0 +1,54 @@
+/**
+ * Runs one subgraph alone, as in production: `npm run start:subgraph -- tax` with
+ * `DATABASE_URL` (its own PostgreSQL database), `PORT`, `HOST`, and for the credit platform the
+ * department URLs as `SUBGRAPH_URL_<NAME>`.
+ */
+import { DEFAULT_PORTS } from '../lib/config/default-ports';
+import { ALL_SUBGRAPHS } from '../subgraphs/all-subgraphs';
+import { openDatabase } from '../subgraphs/kit/db/open-database';
+import { startSubgraph } from '../subgraphs/kit/start-subgraph';
+import { subgraphUrlsFromEnv } from './lib/subgraph-urls-from-env';
+
+async function main(): Promise<void> {
+  const name = process.argv[2];
+  const module = ALL_SUBGRAPHS.find((candidate) => candidate.name === name);
+  if (!module) {
+    const known = ALL_SUBGRAPHS.map((candidate) => candidate.name).join(', ');
+    throw new Error(`usage: npm run start:subgraph -- <name>   (one of: ${known})`);
+  }
+  const url = process.env.DATABASE_URL;
+  if (!url && process.env.NODE_ENV === 'production') {
+    throw new Error(
+      'DATABASE_URL is required in production (one PostgreSQL database per department)',
+    );
+  }
+  const db = await openDatabase({ url, dataDir: url ? undefined : `.data/alone-${name}` });
+  const service = await startSubgraph(module, {
+    db,
+    port: Number(process.env.PORT ?? DEFAULT_PORTS[module.name]),
+    host: process.env.HOST,
+    environment: {
+      subgraphUrls: subgraphUrlsFromEnv(
+        ALL_SUBGRAPHS.map((m) => m.name),
+        process.env,
+      ),
+    },
+  });
+  console.log(`${name} subgraph at ${service.url} (${db.kind})`);
+  const stop = () => {
+    service.stop().then(
+      () => process.exit(0),
+      (error: unknown) => {
+        console.error(error);
+        process.exit(1);
+      },
+    );
+  };
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+});

@@ -1,0 +1,45 @@
+/**
+ * `npm start`: the whole system in one process on the embedded default, for a first look and for
+ * development. Production runs each subgraph and the gateway alone (docs/OPERATIONS.md).
+ */
+import { startSystem } from './lib/start-system';
+
+async function main(): Promise<void> {
+  const began = Date.now();
+  console.log('credit-federation: starting (embedded PostgreSQL under .data/)');
+  const system = await startSystem({ dataDir: process.env.DATA_DIR ?? '.data' });
+  const seconds = ((Date.now() - began) / 1000).toFixed(1);
+  console.log(`
+ready in ${seconds} s
+  GraphQL playground: ${system.gatewayUrl}
+  health:             ${system.gatewayUrl}health
+  a token:            npm run token -- --dept NDRC --roles officer --client officer
+  example persons:    .data/fixtures.json
+Press Ctrl-C to stop.`);
+  let stopping = false;
+  const shutdown = (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    console.log(`\n${signal}: stopping (closing every service and database)…`);
+    system
+      .stop()
+      .then(() => {
+        console.log('stopped cleanly');
+        process.exit(0);
+      })
+      .catch((error: unknown) => {
+        console.error('error while stopping', error);
+        process.exit(1);
+      });
+  };
+  process.on('SIGINT', () => shutdown('SIGINT'));
+  process.on('SIGTERM', () => shutdown('SIGTERM'));
+}
+
+main().catch((error: unknown) => {
+  console.error(
+    'credit-federation failed to start:',
+    error instanceof Error ? error.message : error,
+  );
+  process.exit(1);
+});
