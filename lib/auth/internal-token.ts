@@ -1,0 +1,208 @@
+/**
+ * Internal context tokens (DESIGN §1, §3): the short-lived EdDSA JWT the gateway (or the credit
+ * collector) attaches to every subgraph fetch in header `x-internal-context`. It carries the whole
+ * Caller and the request id; its audience is the one subgraph it is meant for.
+ *
+ * API:
+ *   INTERNAL_CONTEXT_HEADER = 'x-internal-context'
+ *   GATEWAY_ISSUER = 'credit-federation-gateway', COLLECTOR_ISSUER = 'credit-collector'
+ *   COLLECTOR_CALLER   the collector's identity (system, NDRC, roles ['credit-collector'])
+ *   signInternalToken(caller, { audience, requestId, issuer, key, ttlSeconds? }) -> Promise<string>
+ *   createInternalTokenVerifier({ subgraphName, trustedIssuers: { [issuer]: publicKey } })
+ *     -> (headerValue) => Promise<{ caller, requestId, issuer }>
+ * Every refusal is HttpError(401, message, 'UNAUTHENTICATED'): a subgraph answers no one else.
+ */
+import { SignJWT, decodeJwt, errors, jwtVerify } from 'jose';
+import type { KeyLike } from 'jose';
+import { HttpError } from '../http/http-error';
+import type { Caller } from './caller';
+import { InvalidClaimsError, callerFromClaims } from './caller-claims';
+
+/** Header that carries the internal context token. */
+export const INTERNAL_CONTEXT_HEADER = 'x-internal-context';
+/** Issuer of tokens signed by the gateway for the caller it authenticated. */
+export const GATEWAY_ISSUER = 'credit-federation-gateway';
+/** Issuer of tokens signed by the credit collector for its own service identity. */
+export const COLLECTOR_ISSUER = 'credit-collector';
+export type InternalIssuer = typeof GATEWAY_ISSUER | typeof COLLECTOR_ISSUER;
+
+/** The credit collector's service identity: the only caller a COLLECTOR_ISSUER token may carry. */
+export const COLLECTOR_CALLER: Readonly<Caller> = Object.freeze({
+  sub: 'credit-collector',
+  clientType: 'system',
+  dept: 'NDRC',
+  roles: ['credit-collector'],
+});
+
+/** JOSE `typ` of internal tokens, so a user JWT can never pass as one (and vice versa). */
+const TOKEN_TYPE = 'internal-context+jwt';
+const MAX_REQUEST_ID_LENGTH = 128;
+
+/** Options of {@link signInternalToken}. */
+export interface SignInternalTokenOptions {
+  /** Name of the subgraph the token is for (`tax`, `court`, ...); required. */
+  audience: string;
+  /** Id of the gateway request (or collector run) the fetch serves; required. */
+  requestId: string;
+  /** Who signs; required. */
+  issuer: InternalIssuer;
+  /** The issuer's Ed25519 private key (key store `gateway-internal` / `collector-internal`). */
+  key: KeyLike;
+  /** Lifetime in seconds; default 60. */
+  ttlSeconds?: number;
+}
+
+/** Signs the internal context token for one subgraph fetch. */
+export async function signInternalToken(
+  caller: Caller,
+  options: SignInternalTokenOptions,
+): Promise<string> {
+  const now = Math.floor(Date.now() / 1000);
+  return new SignJWT({ caller: { ...caller }, requestId: options.requestId })
+    .setProtectedHeader({ alg: 'EdDSA', typ: TOKEN_TYPE })
+    .setIssuer(options.issuer)
+    .setAudience(options.audience)
+    .setSubject(caller.sub)
+    .setIssuedAt(now)
+    .setExpirationTime(now + (options.ttlSeconds ?? 60))
+    .sign(options.key);
+}
+
+/** Options of {@link createInternalTokenVerifier}. */
+export interface InternalTokenVerifierOptions {
+  /** This subgraph's name; a token whose audience differs is refused. Required. */
+  subgraphName: string;
+  /** Public key of each issuer this subgraph trusts; tokens of other issuers are refused. */
+  trustedIssuers: Partial<Record<InternalIssuer, KeyLike>>;
+  /** Allowed clock skew between signer and verifier, in seconds; default 10. */
+  clockToleranceSeconds?: number;
+  /** Oldest `iat` accepted, in seconds, whatever `exp` says; default 300. */
+  maxTokenAgeSeconds?: number;
+}
+
+/** What a subgraph learns from a valid internal context token. */
+export interface InternalContext {
+  caller: Caller;
+  requestId: string;
+  issuer: InternalIssuer;
+}
+
+function unauthenticated(message: string): HttpError {
+  return new HttpError(401, `internal context token ${message}`, 'UNAUTHENTICATED');
+}
+
+function describeJoseError(error: unknown, subgraphName: string, audience: unknown): HttpError {
+  if (error instanceof errors.JWTExpired) {
+    return unauthenticated(error.claim === 'iat' ? 'is too old (iat)' : 'expired');
+  }
+  if (error instanceof errors.JWTClaimValidationFailed) {
+    if (error.claim === 'aud') {
+      return unauthenticated(`is for ${JSON.stringify(audience)}, not subgraph ${subgraphName}`);
+    }
+    if (error.claim === 'nbf' || (error.claim === 'iat' && error.reason === 'check_failed')) {
+      return unauthenticated(`is not yet valid (${error.claim} in the future)`);
+    }
+    if (error.claim === 'typ') return unauthenticated('has the wrong type (not an internal token)');
+    return unauthenticated(
+      `claim ${error.claim} is ${error.reason === 'missing' ? 'missing' : 'invalid'}`,
+    );
+  }
+  if (error instanceof errors.JWSSignatureVerificationFailed) {
+    return unauthenticated('signature invalid');
+  }
+  if (error instanceof errors.JOSEAlgNotAllowed) return unauthenticated('algorithm is not allowed');
+  if (error instanceof errors.JOSEError) return unauthenticated('is malformed');
+  // node:crypto refuses a key of the wrong type for the token's algorithm with a TypeError.
+  if (error instanceof TypeError) return unauthenticated('signature invalid');
+  return unauthenticated('could not be verified');
+}
+
+function isTrusted(
+  issuer: unknown,
+  trustedIssuers: InternalTokenVerifierOptions['trustedIssuers'],
+): issuer is InternalIssuer {
+  return typeof issuer === 'string' && Object.prototype.hasOwnProperty.call(trustedIssuers, issuer);
+}
+
+function sameIdentity(caller: Caller, expected: Readonly<Caller>): boolean {
+  return (
+    caller.sub === expected.sub &&
+    caller.clientType === expected.clientType &&
+    caller.dept === expected.dept &&
+    caller.roles.length === expected.roles.length &&
+    caller.roles.every((role, index) => role === expected.roles[index]) &&
+    caller.personId === undefined &&
+    caller.org === undefined &&
+    caller.consents === undefined
+  );
+}
+
+/**
+ * Builds the check a subgraph runs on every request: the header must hold a token of a trusted
+ * issuer, signed with that issuer's key, for this subgraph, unexpired, carrying a valid Caller.
+ */
+export function createInternalTokenVerifier(
+  options: InternalTokenVerifierOptions,
+): (headerValue: string | string[] | undefined) => Promise<InternalContext> {
+  const { subgraphName, trustedIssuers } = options;
+  const clockTolerance = options.clockToleranceSeconds ?? 10;
+  const maxTokenAge = options.maxTokenAgeSeconds ?? 300;
+  return async (headerValue) => {
+    if (headerValue === undefined || headerValue === '') {
+      throw new HttpError(
+        401,
+        `missing ${INTERNAL_CONTEXT_HEADER} header: subgraphs answer only requests from the gateway`,
+        'UNAUTHENTICATED',
+      );
+    }
+    if (Array.isArray(headerValue)) {
+      throw unauthenticated(`must be sent in one ${INTERNAL_CONTEXT_HEADER} header`);
+    }
+    // Read the unverified issuer only to choose the key; jwtVerify then checks it again.
+    let unverified: ReturnType<typeof decodeJwt>;
+    try {
+      unverified = decodeJwt(headerValue);
+    } catch {
+      throw unauthenticated('is malformed');
+    }
+    const issuer = unverified.iss;
+    if (!isTrusted(issuer, trustedIssuers)) {
+      throw unauthenticated(`issuer ${JSON.stringify(issuer)} is not trusted by ${subgraphName}`);
+    }
+    const key = trustedIssuers[issuer] as KeyLike;
+    let payload: Record<string, unknown>;
+    try {
+      ({ payload } = await jwtVerify(headerValue, key, {
+        algorithms: ['EdDSA'],
+        issuer,
+        audience: subgraphName,
+        typ: TOKEN_TYPE,
+        clockTolerance,
+        maxTokenAge,
+        requiredClaims: ['exp', 'iat'],
+      }));
+    } catch (error) {
+      throw describeJoseError(error, subgraphName, unverified.aud);
+    }
+    const { requestId } = payload;
+    if (
+      typeof requestId !== 'string' ||
+      requestId === '' ||
+      requestId.length > MAX_REQUEST_ID_LENGTH
+    ) {
+      throw unauthenticated('claim requestId is missing or invalid');
+    }
+    let caller: Caller;
+    try {
+      caller = callerFromClaims(payload.caller);
+    } catch (error) {
+      if (error instanceof InvalidClaimsError) throw unauthenticated(`caller: ${error.message}`);
+      throw error;
+    }
+    if (caller.sub !== payload.sub) throw unauthenticated('sub does not match the caller');
+    if (issuer === COLLECTOR_ISSUER && !sameIdentity(caller, COLLECTOR_CALLER)) {
+      throw unauthenticated('of the credit collector may only carry the collector identity');
+    }
+    return { caller, requestId, issuer };
+  };
+}
