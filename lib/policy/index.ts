@@ -1,0 +1,11 @@
+export { evaluateField } from './evaluate-field';
+export type { EvaluateFieldOptions, FieldSubject } from './evaluate-field';
+export { DEFAULT_POLICY_PATH, loadPolicy } from './load-policy';
+export type { LoadPolicyOptions } from './load-policy';
+export { MASKERS, MASKER_NAMES, applyMasker, isMaskerName } from './maskers';
+export type { Masker, MaskerName } from './maskers';
+export { POLICY_FORMAT, parsePolicy } from './parse-policy';
+export { DEFAULT_DENY } from './types';
+export type { FieldDecision, Policy, PolicyRule, RuleConditions, RuleEffect } from './types';
+export { validatePolicyAgainstSchema } from './validate-policy-against-schema';
+export type { ValidatePolicyOptions } from './validate-policy-against-schema';

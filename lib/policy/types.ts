@@ -1,0 +1,85 @@
+/**
+ * The field-level access policy (DESIGN §4) as loaded from `policy/policy.yaml` by
+ * `loadPolicy`/`parsePolicy`, and the decisions `evaluateField` returns.
+ */
+import type { ClientType, Department, Purpose } from '../auth/caller';
+import type { MaskerName } from './maskers';
+
+/** Who the data is about: a rule with `subject: self` or `subject: consented` needs it. */
+export type SubjectCondition = 'self' | 'consented';
+
+/** Conditions of a rule: each list means "any of"; every condition given must hold. */
+export interface RuleConditions {
+  dept?: readonly Department[];
+  roles?: readonly string[];
+  clientType?: readonly ClientType[];
+  purpose?: readonly Purpose[];
+  /**
+   * `self`: the caller is the citizen the data is about. `consented`: the caller holds an
+   * unexpired consent of the subject whose scopes cover the field, and asks for AUTHORIZED_QUERY.
+   */
+  subject?: SubjectCondition;
+}
+
+/** What a matching rule does with a field. */
+export type RuleEffect = { kind: 'allow' } | { kind: 'mask'; masker: MaskerName };
+
+/** One rule of the policy. */
+export interface PolicyRule {
+  id: string;
+  /** Why this caller may see these fields for this purpose (the reasoning, for reviewers). */
+  description: string;
+  /** `Type.field`, or `Type.*` for every field of the type. */
+  fields: readonly string[];
+  when: RuleConditions;
+  effect: RuleEffect;
+  /** Position in the file (0-based); earlier rules win ties between masks. */
+  order: number;
+}
+
+/** Rules precompiled for lookup by field; built once by the loader. */
+export interface PolicyIndex {
+  /** Rules naming `Type.field` exactly. */
+  readonly byField: ReadonlyMap<string, readonly PolicyRule[]>;
+  /** Rules naming `Type.*`, by type. */
+  readonly byTypeWildcard: ReadonlyMap<string, readonly PolicyRule[]>;
+  /** Every rule covering some non-identity field of a type, with the keys it covers there. */
+  readonly byType: ReadonlyMap<string, readonly TypeGrant[]>;
+  /** Named consent scopes expanded to field keys (`Type.field` or `Type.*`). */
+  readonly scopes: ReadonlyMap<string, readonly string[]>;
+  /** Identity fields (`Person.id`, ...) as a set of `Type.field`. */
+  readonly identityFields: ReadonlySet<string>;
+}
+
+/** A rule and the keys (`Type.field` or `Type.*`) it covers in one type. */
+export interface TypeGrant {
+  rule: PolicyRule;
+  keys: readonly string[];
+}
+
+/** A loaded, validated policy. */
+export interface Policy {
+  /** First 12 hex digits of the sha256 of the file's bytes; goes into every audit record. */
+  version: string;
+  /** Where it was read from, for messages. */
+  source: string;
+  rules: readonly PolicyRule[];
+  /**
+   * Fields that identify an entity (federation `@key` fields such as `Person.id`). Without an
+   * explicit rule they are allowed whenever another field of the type is granted for the same
+   * caller and subject, and they can never be masked (the gateway needs the real key to join).
+   */
+  identityFields: readonly string[];
+  /** Named consent scopes: a consent may grant `CREDIT_SUMMARY` instead of listing fields. */
+  scopes: Readonly<Record<string, readonly string[]>>;
+  index: PolicyIndex;
+}
+
+/** The decision for one field. `ruleId` names the rule that decided, or `default-deny`. */
+export type FieldDecision =
+  | { effect: 'allow'; ruleId: string }
+  | { effect: 'mask'; masker: MaskerName; ruleId: string }
+  | { effect: 'deny'; ruleId: string; reason: string };
+
+/** The `ruleId` of a field no rule grants. */
+export const DEFAULT_DENY = 'default-deny';

@@ -1,0 +1,11 @@
+import { GraphQLError } from 'graphql';
+
+/**
+ * The error of a denied field (DESIGN §4): the field resolves to null and this error carries
+ * exactly `{ code: 'FORBIDDEN', ruleId, reason, field }` in its extensions.
+ */
+export function forbiddenError(field: string, ruleId: string, reason: string): GraphQLError {
+  return new GraphQLError(`Access to ${field} denied: ${reason}`, {
+    extensions: { code: 'FORBIDDEN', ruleId, reason, field },
+  });
+}
