@@ -1,0 +1,198 @@
+import type { PGlite } from '@electric-sql/pglite';
+import type { Database } from '../../db/database';
+import { openEmbeddedPostgres } from '../../db/open-database';
+import { pgliteDatabase } from '../../db/pglite-database';
+import { AuditWriteError, createAuditWriter } from '../audit-writer';
+import { migrateAuditStore } from '../migrate-audit-store';
+import { verifyChain } from '../verify-chain';
+import { controllableDatabase } from './controllable-database';
+import { operationRecord } from './sample-records';
+
+const hmacKey = Buffer.alloc(32, 1);
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+describe('createAuditWriter on PGlite', () => {
+  let pg: PGlite;
+  let base: Database;
+
+  beforeAll(async () => {
+    pg = await openEmbeddedPostgres();
+    base = pgliteDatabase(pg);
+    await migrateAuditStore(base);
+  });
+  afterAll(async () => {
+    await pg?.close();
+  });
+
+  async function requestIds(writer: string): Promise<string[]> {
+    const rows = await base.query<{ request_id: string }>(
+      'SELECT request_id FROM audit.entries WHERE writer = $1 ORDER BY seq',
+      [writer],
+    );
+    return rows.map((row) => row.request_id);
+  }
+
+  async function expectIntact(writer: string, entries: number) {
+    expect(await verifyChain(base, writer)).toMatchObject({ writer, entries });
+    expect((await verifyChain(base, writer)).firstBroken).toBeUndefined();
+  }
+
+  it('writes appends arriving while a batch commits as the next batch, one statement each', async () => {
+    const control = controllableDatabase(base);
+    const audit = createAuditWriter({ db: control.db, writer: 'group', hmacKey, maxDelayMs: 1 });
+    const openGate = control.closeGate();
+    const first = audit.append(operationRecord('g1'));
+    await sleep(20); // the first batch is now waiting at the gate (reading the chain head)
+    const later = ['g2', 'g3', 'g4', 'g5'].map((id) => audit.append(operationRecord(id)));
+    const before = base.statements;
+    openGate();
+    const results = await Promise.all([first, ...later]);
+    expect(results.map((result) => result.seq)).toEqual([1, 2, 3, 4, 5]);
+    expect(control.switches.calls).toEqual([
+      { call: 'transaction' }, // head read under the chain lock (2 statements)
+      { call: 'query', rows: 1 },
+      { call: 'query', rows: 4 },
+    ]);
+    expect(base.statements - before).toBe(4);
+    expect(await requestIds('group')).toEqual(['g1', 'g2', 'g3', 'g4', 'g5']);
+    await expectIntact('group', 5);
+    await audit.close();
+  });
+
+  it('batches a burst up to maxBatch records per statement', async () => {
+    const control = controllableDatabase(base);
+    const audit = createAuditWriter({ db: control.db, writer: 'burst', hmacKey, maxBatch: 4 });
+    const ids = Array.from({ length: 10 }, (_, i) => `b${i + 1}`);
+    const results = await Promise.all(ids.map((id) => audit.append(operationRecord(id))));
+    expect(results.map((result) => result.seq)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
+    expect(control.switches.calls).toEqual([
+      { call: 'transaction' },
+      { call: 'query', rows: 4 },
+      { call: 'query', rows: 4 },
+      { call: 'query', rows: 2 },
+    ]);
+    await expectIntact('burst', 10);
+    await audit.close();
+  });
+
+  it('fails closed while the store is down and resumes by itself when it is back', async () => {
+    const control = controllableDatabase(base);
+    const audit = createAuditWriter({ db: control.db, writer: 'down', hmacKey });
+    await Promise.all(['d1', 'd2', 'd3'].map((id) => audit.append(operationRecord(id))));
+    control.switches.down = true;
+    const failed = await Promise.allSettled(
+      ['x1', 'x2', 'x3', 'x4', 'x5'].map((id) => audit.append(operationRecord(id))),
+    );
+    const message =
+      'audit store unavailable, record not written (down): connection refused (test: store down)';
+    expect(failed).toEqual(
+      Array.from({ length: 5 }, () => ({
+        status: 'rejected',
+        reason: new AuditWriteError(message),
+      })),
+    );
+    expect(failed.map((outcome) => outcome.status === 'rejected' && outcome.reason.code)).toEqual(
+      Array.from({ length: 5 }, () => 'AUDIT_UNAVAILABLE'),
+    );
+    control.switches.down = false;
+    const resumed = await Promise.all(['d4', 'd5'].map((id) => audit.append(operationRecord(id))));
+    expect(resumed.map((result) => result.seq)).toEqual([4, 5]);
+    expect(await requestIds('down')).toEqual(['d1', 'd2', 'd3', 'd4', 'd5']);
+    await expectIntact('down', 5);
+    await audit.close();
+  });
+
+  it('keeps the chain valid when a batch committed but its acknowledgement was lost', async () => {
+    const control = controllableDatabase(base);
+    const audit = createAuditWriter({ db: control.db, writer: 'lost-ack', hmacKey });
+    await audit.append(operationRecord('l1'));
+    control.switches.loseAcks = true;
+    const lost = await Promise.allSettled(
+      ['l2', 'l3'].map((id) => audit.append(operationRecord(id))),
+    );
+    expect(lost.map((outcome) => outcome.status)).toEqual(['rejected', 'rejected']);
+    control.switches.loseAcks = false;
+    expect(await audit.append(operationRecord('l4'))).toMatchObject({ seq: 4 });
+    // The rejected records were committed: the audit errs on the side of recording.
+    expect(await requestIds('lost-ack')).toEqual(['l1', 'l2', 'l3', 'l4']);
+    await expectIntact('lost-ack', 4);
+    await audit.close();
+  });
+
+  it('rejects appends whose commit hangs, and continues after the late commit', async () => {
+    const control = controllableDatabase(base);
+    const audit = createAuditWriter({
+      db: control.db,
+      writer: 'slow',
+      hmacKey,
+      commitTimeoutMs: 50,
+    });
+    const openGate = control.closeGate();
+    const late = audit.append(operationRecord('t1'));
+    await expect(late).rejects.toThrow(AuditWriteError);
+    await expect(late).rejects.toThrow(
+      'audit store unavailable, record not written (slow): no commit within 50 ms',
+    );
+    openGate();
+    await sleep(100); // the abandoned batch now commits after all
+    expect(await audit.append(operationRecord('t2'))).toMatchObject({ seq: 2 });
+    expect(await requestIds('slow')).toEqual(['t1', 't2']);
+    await expectIntact('slow', 2);
+    await audit.close();
+  });
+
+  it('rejects an invalid record alone, before it can spoil its batch', async () => {
+    const audit = createAuditWriter({ db: base, writer: 'invalid', hmacKey });
+    const outcomes = await Promise.allSettled([
+      audit.append(operationRecord('i1')),
+      audit.append(operationRecord('i2', { extra: { bad: 'nul\u0000' } })),
+      audit.append(operationRecord('i3')),
+    ]);
+    expect(outcomes).toEqual([
+      { status: 'fulfilled', value: expect.objectContaining({ seq: 1 }) },
+      {
+        status: 'rejected',
+        reason: new AuditWriteError(
+          'invalid audit record: cannot encode $.extra.bad canonically: string contains U+0000',
+        ),
+      },
+      { status: 'fulfilled', value: expect.objectContaining({ seq: 2 }) },
+    ]);
+    await audit.close();
+  });
+
+  it('continues an existing chain in a new writer (restart) and close() flushes the queue', async () => {
+    const firstRun = createAuditWriter({ db: base, writer: 'restart', hmacKey, maxDelayMs: 50 });
+    const pending = ['s1', 's2'].map((id) => firstRun.append(operationRecord(id)));
+    await firstRun.close();
+    expect((await Promise.all(pending)).map((result) => result.seq)).toEqual([1, 2]);
+    await expect(firstRun.append(operationRecord('s-late'))).rejects.toThrow(
+      new AuditWriteError('audit writer restart is closed'),
+    );
+    const secondRun = createAuditWriter({ db: base, writer: 'restart', hmacKey });
+    expect(await secondRun.append(operationRecord('s3'))).toMatchObject({ seq: 3 });
+    await secondRun.close();
+    await expectIntact('restart', 3);
+  });
+
+  it('rejects at once when maxQueue records are already waiting', async () => {
+    const control = controllableDatabase(base);
+    const audit = createAuditWriter({ db: control.db, writer: 'full', hmacKey, maxQueue: 2 });
+    const openGate = control.closeGate();
+    const first = audit.append(operationRecord('f1'));
+    await sleep(10);
+    const queued = [audit.append(operationRecord('f2')), audit.append(operationRecord('f3'))];
+    await expect(audit.append(operationRecord('f4'))).rejects.toThrow(
+      new AuditWriteError('audit writer full: 2 records already waiting'),
+    );
+    openGate();
+    expect((await Promise.all([first, ...queued])).map((result) => result.seq)).toEqual([1, 2, 3]);
+    await audit.close();
+  });
+
+  it('refuses a writer name that could not be printed in a digest line', () => {
+    expect(() => createAuditWriter({ db: base, writer: 'my writer', hmacKey })).toThrow(
+      'invalid audit writer name "my writer"',
+    );
+  });
+});

@@ -1,0 +1,229 @@
+/**
+ * The audit writer (DESIGN §5): appends records to one hash chain with group commit and fails
+ * closed.
+ *
+ * API:
+ *   const audit = createAuditWriter({ db: auditDb, writer: 'gateway', hmacKey });
+ *   const { seq, hash } = await audit.append({ kind: 'operation', requestId, caller, ... });
+ *   // resolved = durably committed; rejected (AuditWriteError) = return NO person data
+ *   await audit.close();   // flushes what is queued; does not close `db`
+ *
+ * Group commit: an append on an idle writer waits up to `maxDelayMs` for company, then the batch
+ * (up to `maxBatch` records) is written as ONE statement (entries, subject index and chain head:
+ * all or nothing). Appends arriving while a batch commits form the next batch, started as soon as
+ * the commit returns. Each append resolves only after its batch has committed.
+ *
+ * Fail closed: if a batch cannot be committed, every append in it rejects with AuditWriteError and
+ * the writer forgets its chain head; the next batch re-reads the head from the store, so service
+ * resumes by itself when the store is back (no restart). A rejected append may still have been
+ * committed (the store failed after COMMIT): the chain stays valid and the audit then shows an
+ * operation whose caller got an error, which errs on the side of recording.
+ *
+ * One active writer per chain: the chain is continued in memory from the head read at start
+ * (under the chain's advisory lock). Give every process its own chain name (`gateway`,
+ * `gateway-2`, `tax`, ...). A second writer on the same chain cannot fork it (the (writer, seq)
+ * primary key refuses the duplicate seq), but its batches then fail until it re-reads the head.
+ */
+import type { Database } from '../db/database';
+import { auditStore } from './audit-store';
+import type { ChainPoint, EntryToInsert } from './audit-store';
+import type { AuditRecord } from './audit-record';
+import { GENESIS_HASH, entryHash, toRecordedAt } from './chain-hash';
+import { toStoredRecord } from './stored-record';
+import type { StoredRecord } from './stored-record';
+
+/** Options of {@link createAuditWriter}. */
+export interface AuditWriterOptions {
+  /** The audit store, migrated with lib/audit/migrations (schema `audit`). Not closed by close(). */
+  db: Database;
+  /** The chain's name: `gateway` or the subgraph's name; 1-100 of A-Z a-z 0-9 . _ : @ -. */
+  writer: string;
+  /** Key of the subject HMACs (loadAuditHmacKey); the same for every writer. */
+  hmacKey: Buffer;
+  /** Most records in one batch (one statement); default 256. */
+  maxBatch?: number;
+  /** How long the first append on an idle writer waits for others to join; default 2 ms. */
+  maxDelayMs?: number;
+  /** Most appends waiting; beyond it append rejects at once (fail closed); default 10,000. */
+  maxQueue?: number;
+  /**
+   * Longest wait for a batch's commit (head read included) before its appends reject; default
+   * 5,000 ms. A store that hangs (network partition) must not hang the callers.
+   */
+  commitTimeoutMs?: number;
+  /** The clock that stamps `recorded_at`; default `() => new Date()` (tests pass others). */
+  now?: () => Date;
+}
+
+/** Where an appended record went in its chain. */
+export interface AppendResult {
+  seq: number;
+  hash: string;
+}
+
+/** Appends records to one chain. */
+export interface AuditWriter {
+  /** The chain's name. */
+  readonly writer: string;
+  /** Resolves once the record is committed; rejects with AuditWriteError if it cannot be. */
+  append(record: AuditRecord): Promise<AppendResult>;
+  /** Refuses new appends, waits until everything queued is committed (or rejected). */
+  close(): Promise<void>;
+}
+
+/** The record could not be written: the caller must fail closed (no person data). */
+export class AuditWriteError extends Error {
+  /** Stable code for error extensions and logs. */
+  readonly code = 'AUDIT_UNAVAILABLE';
+  constructor(message: string, options?: { cause?: unknown }) {
+    super(message, options);
+    this.name = 'AuditWriteError';
+  }
+}
+
+const WRITER_NAME = /^[A-Za-z0-9._:@-]{1,100}$/;
+
+interface Pending {
+  record: StoredRecord;
+  recordedAt: string;
+  resolve(result: AppendResult): void;
+  reject(error: AuditWriteError): void;
+}
+
+function describe(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+/** `work`, or a rejection after `ms`; an abandoned `work` settles unobserved. */
+function withTimeout<T>(work: Promise<T>, ms: number): Promise<T> {
+  work.catch(() => undefined);
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`no commit within ${ms} ms`)), ms);
+  });
+  return Promise.race([work, timeout]).finally(() => clearTimeout(timer));
+}
+
+/** A writer of one chain; see the file comment for group commit and failure behaviour. */
+export function createAuditWriter(options: AuditWriterOptions): AuditWriter {
+  const { db, writer, hmacKey } = options;
+  if (!WRITER_NAME.test(writer))
+    throw new Error(`invalid audit writer name ${JSON.stringify(writer)}`);
+  const maxBatch = options.maxBatch ?? 256;
+  const maxDelayMs = options.maxDelayMs ?? 2;
+  const maxQueue = options.maxQueue ?? 10_000;
+  const now = options.now ?? (() => new Date());
+  const commitTimeoutMs = options.commitTimeoutMs ?? 5000;
+  if (!(maxBatch >= 1)) throw new Error('maxBatch must be at least 1');
+
+  const queue: Pending[] = [];
+  let head: ChainPoint | undefined;
+  let headKnown = false;
+  let timer: NodeJS.Timeout | undefined;
+  let draining: Promise<void> | undefined;
+  let closed = false;
+
+  /**
+   * Chains the batch from `start` (read from the store when unknown) and writes it; returns the
+   * entries written. Touches no writer state: after a timeout it may still finish, unobserved.
+   */
+  async function write(
+    batch: Pending[],
+    start: ChainPoint | undefined,
+    known: boolean,
+  ): Promise<EntryToInsert[]> {
+    const from = known ? start : await auditStore.readChainHead(db, writer);
+    let previous = from ?? { seq: 0, hash: GENESIS_HASH };
+    const entries: EntryToInsert[] = batch.map((pending) => {
+      const content = {
+        writer,
+        seq: previous.seq + 1,
+        prevHash: previous.hash,
+        recordedAt: pending.recordedAt,
+        kind: pending.record.kind,
+        requestId: pending.record.requestId,
+        payload: pending.record.payload,
+      };
+      const entry = { ...content, hash: entryHash(content), subjects: pending.record.subjects };
+      previous = entry;
+      return entry;
+    });
+    await auditStore.insertBatch(db, writer, entries);
+    return entries;
+  }
+
+  async function commit(batch: Pending[]): Promise<void> {
+    try {
+      const entries = await withTimeout(write(batch, head, headKnown), commitTimeoutMs);
+      const last = entries[entries.length - 1];
+      head = { seq: last.seq, hash: last.hash };
+      headKnown = true;
+      batch.forEach((pending, index) => {
+        const entry = entries[index];
+        pending.resolve({ seq: entry.seq, hash: entry.hash });
+      });
+    } catch (error) {
+      // The store may or may not hold this batch (or may still commit it, after a timeout):
+      // re-read the head before the next one; the primary key refuses a seq written twice.
+      headKnown = false;
+      head = undefined;
+      const failure = new AuditWriteError(
+        `audit store unavailable, record not written (${writer}): ${describe(error)}`,
+        { cause: error },
+      );
+      for (const pending of batch) pending.reject(failure);
+    }
+  }
+
+  async function drain(): Promise<void> {
+    // commit() never throws; each loop turn awaits, so `draining` is set before this ends.
+    while (queue.length > 0) await commit(queue.splice(0, maxBatch));
+    draining = undefined;
+  }
+
+  function flush(): void {
+    if (timer) {
+      clearTimeout(timer);
+      timer = undefined;
+    }
+    if (!draining && queue.length > 0) draining = drain();
+  }
+
+  function schedule(): void {
+    // A running drain picks the new append up when its commit returns.
+    if (draining) return;
+    if (queue.length >= maxBatch) flush();
+    else timer ??= setTimeout(flush, maxDelayMs);
+  }
+
+  return {
+    writer,
+    append(record) {
+      if (closed) {
+        return Promise.reject(new AuditWriteError(`audit writer ${writer} is closed`));
+      }
+      if (queue.length >= maxQueue) {
+        return Promise.reject(
+          new AuditWriteError(`audit writer ${writer}: ${maxQueue} records already waiting`),
+        );
+      }
+      let stored: StoredRecord;
+      try {
+        stored = toStoredRecord(record, hmacKey);
+      } catch (error) {
+        return Promise.reject(
+          new AuditWriteError(`invalid audit record: ${describe(error)}`, { cause: error }),
+        );
+      }
+      return new Promise<AppendResult>((resolve, reject) => {
+        queue.push({ record: stored, recordedAt: toRecordedAt(now()), resolve, reject });
+        schedule();
+      });
+    },
+    async close() {
+      closed = true;
+      flush();
+      while (draining) await draining;
+    },
+  };
+}

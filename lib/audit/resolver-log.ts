@@ -1,0 +1,76 @@
+/**
+ * Collects a subgraph's resolver log for one request: which fields of which subjects it resolved
+ * (in clear, masked, or refused), to be appended as one `resolver` record when the response goes
+ * out (DESIGN §5).
+ *
+ * API:
+ *   const log = createResolverLog();                  // per request, in context(base)
+ *   log.resolved(personId, 'Person.name');            // from resolvers or a field middleware
+ *   log.masked(personId, 'Person.idNumber');
+ *   log.denied(personId, 'Person.address');
+ *   if (log.subjectCount > 0) {
+ *     await audit.append(log.toRecord({ requestId, caller, policyVersion }));  // fail closed
+ *   }
+ */
+import type { AuditCaller, ResolverAuditRecord } from './audit-record';
+import { normalizeSubjectId } from './subject-hmac';
+
+/** What a request's resolvers did with person fields. */
+export interface ResolverLog {
+  /** A field of `subject` was resolved with its value. */
+  resolved(subject: string, field: string): void;
+  /** A field of `subject` was resolved masked. */
+  masked(subject: string, field: string): void;
+  /** A field of `subject` was refused by the policy. */
+  denied(subject: string, field: string): void;
+  /** Distinct subjects logged so far. */
+  readonly subjectCount: number;
+  /** The record for the audit writer: subjects in first-seen order, fields sorted. */
+  toRecord(context: {
+    requestId: string;
+    caller?: AuditCaller;
+    policyVersion?: string;
+  }): ResolverAuditRecord;
+}
+
+interface SubjectFields {
+  resolved: Set<string>;
+  masked: Set<string>;
+  denied: Set<string>;
+}
+
+/** A new, empty resolver log (one per request). */
+export function createResolverLog(): ResolverLog {
+  const subjects = new Map<string, SubjectFields>();
+  const add = (outcome: keyof SubjectFields) => (subject: string, field: string) => {
+    const id = normalizeSubjectId(subject);
+    let fields = subjects.get(id);
+    if (!fields) {
+      fields = { resolved: new Set(), masked: new Set(), denied: new Set() };
+      subjects.set(id, fields);
+    }
+    fields[outcome].add(field);
+  };
+  return {
+    resolved: add('resolved'),
+    masked: add('masked'),
+    denied: add('denied'),
+    get subjectCount() {
+      return subjects.size;
+    },
+    toRecord({ requestId, caller, policyVersion }) {
+      return {
+        kind: 'resolver',
+        requestId,
+        ...(caller && { caller }),
+        resolved: [...subjects].map(([subject, fields]) => ({
+          subject,
+          fields: [...fields.resolved].sort(),
+          ...(fields.masked.size > 0 && { masked: [...fields.masked].sort() }),
+          ...(fields.denied.size > 0 && { denied: [...fields.denied].sort() }),
+        })),
+        ...(policyVersion !== undefined && { policyVersion }),
+      };
+    },
+  };
+}
