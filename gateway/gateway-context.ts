@@ -1,4 +1,6 @@
 import type { BaseContext } from '@apollo/server';
+import type { Caller } from '../lib/auth/caller';
+import type { PrecheckResult } from './plugins/use-policy-check';
 
 /** What the gateway knows about one GraphQL operation while it runs. */
 export interface GatewayContext extends BaseContext {
@@ -7,4 +9,21 @@ export interface GatewayContext extends BaseContext {
    * audit records cannot be forged); sent to every subgraph fetch and echoed in the response.
    */
   requestId: string;
+  /** Who asks and for what (JWT and headers), once authentication ran; absent only before it. */
+  caller?: Caller;
+  /** `reject` (header `X-Authz-Mode: reject`) fails the whole operation on any denied field. */
+  authzMode?: 'partial' | 'reject';
+  /** What the policy pre-check found (for the audit record); set before planning. */
+  precheck?: PrecheckResult;
+  /** Every subgraph fetch of the operation and how it went (for the audit record). */
+  subgraphCalls?: SubgraphCall[];
+}
+
+/** One fetch from a subgraph during an operation. */
+export interface SubgraphCall {
+  subgraph: string;
+  startedAt: number;
+  outcome: 'pending' | 'ok' | 'error';
+  latencyMs?: number;
+  error?: string;
 }

@@ -1,6 +1,6 @@
-import type { IncomingMessage } from 'node:http';
 import type { ApolloServerPlugin } from '@apollo/server';
 import type { GatewayContext } from './gateway-context';
+import type { GatewaySecurity } from './security/gateway-security';
 
 /** Options of `startGateway`. */
 export interface GatewayOptions {
@@ -33,10 +33,8 @@ export interface GatewayOptions {
   /** Extra Apollo Server plugins (authentication, policy, audit), after the built-in ones; default none. */
   plugins?: ApolloServerPlugin<GatewayContext>[];
   /**
-   * Completes the per-request context from the base one (request id); throw `HttpError` to refuse
-   * the request (401); default the base context unchanged.
+   * Authentication, per-fetch internal tokens and the policy pre-check (createGatewaySecurity);
+   * required, so the gateway never serves unauthenticated person data.
    */
-  context?: (req: IncomingMessage, base: GatewayContext) => Promise<GatewayContext>;
-  /** Extra headers on every subgraph fetch (e.g. a signed internal context token); default none. */
-  subgraphHeaders?: (context: GatewayContext, subgraph: string) => Record<string, string>;
+  security: GatewaySecurity;
 }

@@ -38,8 +38,11 @@ export interface RunningGateway {
  * introspection of subgraphs), served by Apollo Server over node:http with `/health` and the
  * GraphiQL playground.
  */
-export async function startGateway(options: GatewayOptions = {}): Promise<RunningGateway> {
+export async function startGateway(options: GatewayOptions): Promise<RunningGateway> {
   const production = options.production ?? process.env.NODE_ENV === 'production';
+  if (production && !options.security.audited) {
+    throw new Error('gateway: an audit writer is required in production (no unaudited access)');
+  }
   const supergraphSdl =
     options.supergraphSdl ??
     readFileSync(options.supergraphPath ?? DEFAULT_SUPERGRAPH_PATH, 'utf8');
@@ -47,6 +50,7 @@ export async function startGateway(options: GatewayOptions = {}): Promise<Runnin
   const fetcher = createKeepAliveFetcher({ timeoutMs: options.subgraphTimeoutMs });
   // Filled by buildService while the supergraph loads: name -> URL actually used.
   const subgraphs = new Map<string, string>();
+  options.security.bindSubgraphUrls?.(subgraphs);
   let loaded = false;
 
   const gateway = new ApolloGateway({
@@ -61,7 +65,7 @@ export async function startGateway(options: GatewayOptions = {}): Promise<Runnin
         url: target,
         fetcher: fetcher.fetch,
         production,
-        headers: options.subgraphHeaders,
+        headers: (context, subgraph) => options.security.subgraphHeaders(context, subgraph),
       });
     },
   });
@@ -74,7 +78,8 @@ export async function startGateway(options: GatewayOptions = {}): Promise<Runnin
     // The process that started us owns shutdown order (gateway, then subgraphs, then databases);
     // Apollo's own signal handlers would race it and leave the process hanging on Ctrl-C.
     stopOnTerminationSignals: false,
-    introspection: !production,
+    // Introspection is decided per caller by the policy check (developers, or everyone in dev).
+    introspection: true,
     includeStacktraceInErrorResponses: !production,
     hideSchemaDetailsFromClientErrors: production,
     formatError: production ? maskProductionError : undefined,
@@ -85,6 +90,7 @@ export async function startGateway(options: GatewayOptions = {}): Promise<Runnin
       // Apollo's own landing page loads from a CDN; the playground route serves a local GraphiQL.
       ApolloServerPluginLandingPageDisabled(),
       useRequestId(),
+      ...options.security.plugins,
       ...(options.plugins ?? []),
     ],
   });
@@ -116,7 +122,7 @@ export async function startGateway(options: GatewayOptions = {}): Promise<Runnin
     host: options.host,
     context: async (req) => {
       const base: GatewayContext = { requestId: randomUUID() };
-      return options.context ? options.context(req, base) : base;
+      return options.security.context(req, base);
     },
     routes: {
       ...playground,

@@ -1,7 +1,7 @@
 import { RemoteGraphQLDataSource } from '@apollo/gateway';
 import type { GraphQLDataSourceProcessOptions } from '@apollo/gateway';
 import { GraphQLError } from 'graphql';
-import type { GatewayContext } from './gateway-context';
+import type { GatewayContext, SubgraphCall } from './gateway-context';
 
 type FetcherResponse = Parameters<RemoteGraphQLDataSource['errorFromResponse']>[0];
 
@@ -16,7 +16,10 @@ export interface SubgraphDataSourceOptions {
   /** Production mode keeps the cause of a failure (which names internal hosts) out of responses. */
   production: boolean;
   /** Extra headers per fetch (e.g. a signed internal context token); default none. */
-  headers?: (context: GatewayContext, subgraph: string) => Record<string, string>;
+  headers?: (
+    context: GatewayContext,
+    subgraph: string,
+  ) => Record<string, string> | Promise<Record<string, string>>;
 }
 
 /**
@@ -26,19 +29,48 @@ export interface SubgraphDataSourceOptions {
  */
 export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> {
   private readonly options: SubgraphDataSourceOptions;
+  /** Open fetches by request object, to time them for the audit record. */
+  private readonly calls = new WeakMap<object, SubgraphCall>();
+
+  override didReceiveResponse<TResult>(
+    requestContext: Parameters<
+      NonNullable<RemoteGraphQLDataSource<GatewayContext>['didReceiveResponse']>
+    >[0],
+  ): TResult {
+    this.settle(requestContext.request, 'ok');
+    return requestContext.response as TResult;
+  }
+
+  private settle(request: object, outcome: 'ok' | 'error', error?: string): void {
+    const call = this.calls.get(request);
+    if (!call || call.outcome !== 'pending') return;
+    call.outcome = outcome;
+    call.latencyMs = Math.round(performance.now() - call.startedAt);
+    // Keep only the code-like head of the message: the record must not carry person data.
+    if (error) call.error = error.slice(0, 120);
+  }
 
   constructor(options: SubgraphDataSourceOptions) {
     super({ url: options.url, fetcher: options.fetcher });
     this.options = options;
   }
 
-  override willSendRequest(options: GraphQLDataSourceProcessOptions<GatewayContext>): void {
+  override async willSendRequest(
+    options: GraphQLDataSourceProcessOptions<GatewayContext>,
+  ): Promise<void> {
     // Health checks and schema loading carry no operation; the gateway does neither (static supergraph).
     if (!('incomingRequestContext' in options)) return;
     const headers = options.request.http?.headers;
     if (!headers) return;
     headers.set('x-request-id', options.context.requestId);
-    const extra = this.options.headers?.(options.context, this.options.name) ?? {};
+    const call: SubgraphCall = {
+      subgraph: this.options.name,
+      startedAt: performance.now(),
+      outcome: 'pending',
+    };
+    (options.context.subgraphCalls ??= []).push(call);
+    this.calls.set(options.request, call);
+    const extra = (await this.options.headers?.(options.context, this.options.name)) ?? {};
     for (const [name, value] of Object.entries(extra)) headers.set(name, value);
   }
 
@@ -73,8 +105,10 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> 
     _fetchRequest: unknown,
     _fetchResponse?: unknown,
     context?: GatewayContext,
+    request?: object,
   ): void {
     const { name, production } = this.options;
+    if (request) this.settle(request, 'error', error.message);
     if (error instanceof GraphQLError && error.extensions.subgraph === name) throw error;
     // The cause names the subgraph's host and port: logged for operators, shown only in development.
     console.warn(

@@ -1,13 +1,16 @@
 /**
  * Runs one subgraph alone, as in production: `npm run start:subgraph -- tax` with
  * `DATABASE_URL` (its own PostgreSQL database), `PORT`, `HOST`, and for the credit platform the
- * department URLs as `SUBGRAPH_URL_<NAME>`.
+ * department URLs as `SUBGRAPH_URL_<NAME>`; `KEYS_DIR` holds the keys it trusts.
  */
+import { openKeyStore } from '../lib/auth/key-store';
 import { DEFAULT_PORTS } from '../lib/config/default-ports';
 import { ALL_SUBGRAPHS } from '../subgraphs/all-subgraphs';
 import { openDatabase } from '../subgraphs/kit/db/open-database';
 import { startSubgraph } from '../subgraphs/kit/start-subgraph';
+import { openServiceAudit } from './lib/service-audit-writer';
 import { subgraphUrlsFromEnv } from './lib/subgraph-urls-from-env';
+import { createSystemSecurity } from './lib/system-security';
 
 async function main(): Promise<void> {
   const name = process.argv[2];
@@ -22,6 +25,10 @@ async function main(): Promise<void> {
       'DATABASE_URL is required in production (one PostgreSQL database per department)',
     );
   }
+  // Keys: `<KEYS_DIR>/keys/gateway-internal.public.pem` and `collector-internal.public.pem`
+  // (plus the collector's private key on the credit platform's host); dev keys in `.data`.
+  const security = createSystemSecurity({ keys: openKeyStore(process.env.KEYS_DIR ?? '.data') });
+  const audit = await openServiceAudit(name);
   const db = await openDatabase({ url, dataDir: url ? undefined : `.data/alone-${name}` });
   const service = await startSubgraph(module, {
     db,
@@ -32,17 +39,23 @@ async function main(): Promise<void> {
         ALL_SUBGRAPHS.map((m) => m.name),
         process.env,
       ),
+      serviceHeaders: security.serviceHeaders,
     },
+    security: await security.subgraph(module.name),
+    audit: audit?.writer,
   });
   console.log(`${name} subgraph at ${service.url} (${db.kind})`);
   const stop = () => {
-    service.stop().then(
-      () => process.exit(0),
-      (error: unknown) => {
-        console.error(error);
-        process.exit(1);
-      },
-    );
+    service
+      .stop()
+      .then(() => audit?.close())
+      .then(
+        () => process.exit(0),
+        (error: unknown) => {
+          console.error(error);
+          process.exit(1);
+        },
+      );
   };
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);

@@ -7,14 +7,18 @@ import { startSystem } from './lib/start-system';
 async function main(): Promise<void> {
   const began = Date.now();
   console.log('credit-federation: starting (embedded PostgreSQL under .data/)');
-  const system = await startSystem({ dataDir: process.env.DATA_DIR ?? '.data' });
+  const dataDir = process.env.DATA_DIR ?? '.data';
+  const system = await startSystem({ dataDir });
   const seconds = ((Date.now() - began) / 1000).toFixed(1);
+  const dataDirArg = dataDir === '.data' ? '' : ` --data-dir ${dataDir}`;
   console.log(`
 ready in ${seconds} s
   GraphQL playground: ${system.gatewayUrl}
   health:             ${system.gatewayUrl}health
-  a token:            npm run token -- --dept NDRC --roles officer --client officer
-  example persons:    .data/fixtures.json
+  example persons:    ${dataDir}/fixtures.json
+  a token:            npm run token -- --dept NDRC --roles officer --client officer${dataDirArg}
+  then send headers:  Authorization: Bearer <token>
+                      X-Purpose: ADMIN_LICENSING   X-Case-Ref: CASE-2026-0001
 Press Ctrl-C to stop.`);
   let stopping = false;
   const shutdown = (signal: string) => {

@@ -1,3 +1,4 @@
+import { auditSubgraph } from './audit';
 import { courtSubgraph } from './court';
 import { creditSubgraph } from './credit';
 import { educationSubgraph } from './education';
@@ -14,5 +15,6 @@ export const ALL_SUBGRAPHS: readonly RegisteredSubgraph[] = [
   registerSubgraph(courtSubgraph),
   registerSubgraph(marketSubgraph),
   registerSubgraph(educationSubgraph),
+  registerSubgraph(auditSubgraph),
   registerSubgraph(creditSubgraph),
 ];

@@ -14,8 +14,11 @@ import { postGraphQL } from './support/graphql-client';
 import type { GraphQLResponse } from './support/graphql-client';
 import { DB_MODES, openTestDatabases } from './support/test-databases';
 import type { TestDatabases } from './support/test-databases';
+import { createTestSecurity, officer } from './support/test-security';
 
 const AS_OF = '2025-06-30';
+
+const security = createTestSecurity();
 
 /** The fixture persons first, then background residents. */
 const SCENARIOS: Scenario[] = ['serious_dishonest', 'serious_dishonest', 'clean', 'tax_arrears'];
@@ -134,10 +137,31 @@ describe.each(DB_MODES)('court subgraph over HTTP on %s', (mode) => {
     ...residents.filter((p, i) => i >= SCENARIOS.length && !withRecords.has(p.id)),
   ].slice(0, 60);
 
+  /** POSTs as the court's own officer, signed as the gateway signs it. */
+  async function asOfficer<Data = Record<string, unknown>>(
+    query: string,
+    variables: Record<string, unknown> = {},
+  ): Promise<GraphQLResponse<Data>> {
+    const headers = await security.gatewayHeaders('court', officer('COURT'));
+    return postGraphQL<Data>(service.url, query, variables, headers);
+  }
+
+  /** POSTs as the credit collector, the only caller of the feed. */
+  async function asCollector<Data = Record<string, unknown>>(
+    query: string,
+    variables: Record<string, unknown> = {},
+  ): Promise<GraphQLResponse<Data>> {
+    return postGraphQL<Data>(service.url, query, variables, await security.serviceHeaders('court'));
+  }
+
   beforeAll(async () => {
     databases = await openTestDatabases(mode, ['court']);
     db = databases.dbs.court;
-    service = await startSubgraph(courtSubgraph, { db, ownsDatabase: false });
+    service = await startSubgraph(courtSubgraph, {
+      db,
+      ownsDatabase: false,
+      security: await security.subgraph('court'),
+    });
     await seedCourt(db, residents, AS_OF);
   });
 
@@ -148,7 +172,7 @@ describe.each(DB_MODES)('court subgraph over HTTP on %s', (mode) => {
 
   it('resolves 60 entity references with one statement per CourtInfo field', async () => {
     const before = db.statements;
-    const result = await postGraphQL<{ _entities: unknown[] }>(service.url, ENTITIES, {
+    const result = await asOfficer<{ _entities: unknown[] }>(ENTITIES, {
       r: batch.map((p) => ({ __typename: 'Person', id: p.id })),
     });
     expect(db.statements - before).toBe(3);
@@ -164,11 +188,9 @@ describe.each(DB_MODES)('court subgraph over HTTP on %s', (mode) => {
   });
 
   it('shows a serious_dishonest fixture as listed and restricted on an open case', async () => {
-    const result = await postGraphQL<{ _entities: { court: CourtInfoResult }[] }>(
-      service.url,
-      ENTITIES,
-      { r: [{ __typename: 'Person', id: residents[0].id }] },
-    );
+    const result = await asOfficer<{ _entities: { court: CourtInfoResult }[] }>(ENTITIES, {
+      r: [{ __typename: 'Person', id: residents[0].id }],
+    });
     const [enforcement] = records.cases;
     expect(result.data?._entities[0].court).toEqual({
       dishonestDebtor: {
@@ -194,7 +216,7 @@ describe.each(DB_MODES)('court subgraph over HTTP on %s', (mode) => {
 
   it('gives a person the court holds nothing on an empty CourtInfo, not null', async () => {
     const unknown = makeCitizenId('511921', '19990101', 999);
-    const result = await postGraphQL(service.url, ENTITIES, {
+    const result = await asOfficer(ENTITIES, {
       r: [residents[2].id, unknown].map((id) => ({ __typename: 'Person', id })),
     });
     const empty = { dishonestDebtor: null, consumptionRestricted: false, enforcementCases: [] };
@@ -209,8 +231,7 @@ describe.each(DB_MODES)('court subgraph over HTTP on %s', (mode) => {
 
   it('loads only the fields asked for: the restriction flag alone costs one statement', async () => {
     const before = db.statements;
-    const result = await postGraphQL(
-      service.url,
+    const result = await asOfficer(
       'query ($r: [_Any!]!) { _entities(representations: $r) { ... on Person { court { consumptionRestricted } } } }',
       { r: batch.map((p) => ({ __typename: 'Person', id: p.id })) },
     );
@@ -220,7 +241,7 @@ describe.each(DB_MODES)('court subgraph over HTTP on %s', (mode) => {
 
   it('refuses an invalid citizen id in a representation without touching the database', async () => {
     const before = db.statements;
-    const result = await postGraphQL(service.url, ENTITIES, {
+    const result = await asOfficer(ENTITIES, {
       r: [{ __typename: 'Person', id: '51192119850315010X' }],
     });
     expect(result.errors?.[0].extensions).toMatchObject({
@@ -235,7 +256,7 @@ describe.each(DB_MODES)('court subgraph over HTTP on %s', (mode) => {
     const seen: FeedPage['courtCreditFeed']['entries'] = [];
     let after: string | null = null;
     for (;;) {
-      const result: GraphQLResponse<FeedPage> = await postGraphQL<FeedPage>(service.url, FEED, {
+      const result: GraphQLResponse<FeedPage> = await asCollector<FeedPage>(FEED, {
         after,
         first: 25,
       });
@@ -254,12 +275,12 @@ describe.each(DB_MODES)('court subgraph over HTTP on %s', (mode) => {
     expect(seqs).toEqual([...seqs].sort((a, b) => a - b));
     expect(new Set(seqs).size).toBe(seqs.length);
 
-    const end = await postGraphQL<FeedPage>(service.url, FEED, { after });
+    const end = await asCollector<FeedPage>(FEED, { after });
     expect(end.data?.courtCreditFeed).toEqual({ entries: [], endCursor: after, hasMore: false });
   });
 
   it('serves 500 entries by default', async () => {
-    const result = await postGraphQL<FeedPage>(service.url, FEED);
+    const result = await asCollector<FeedPage>(FEED);
     const total = courtFeedHistory(records).length;
     expect(result.data?.courtCreditFeed.entries).toHaveLength(Math.min(500, total));
     expect(result.data?.courtCreditFeed.hasMore).toBe(total > 500);
@@ -271,13 +292,13 @@ describe.each(DB_MODES)('court subgraph over HTTP on %s', (mode) => {
     [{ first: 0 }, 'first'],
     [{ first: 2001 }, 'first'],
   ])('refuses feed arguments %j as BAD_USER_INPUT', async (variables, argument) => {
-    const result = await postGraphQL(service.url, FEED, variables);
+    const result = await asCollector(FEED, variables);
     expect(result.data).toBeNull();
     expect(result.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', argument });
   });
 
   it('publishes performance as later versions of the listing and the restriction', async () => {
-    const head = await postGraphQL<FeedPage>(service.url, FEED, { first: 2000 });
+    const head = await asCollector<FeedPage>(FEED, { first: 2000 });
     const cursor = head.data?.courtCreditFeed.endCursor ?? '';
     const listing = records.listings[0];
     const restriction = records.restrictions[0];
@@ -288,7 +309,7 @@ describe.each(DB_MODES)('court subgraph over HTTP on %s', (mode) => {
 
     await createCourtStore(db).recordDebtorPerformed(listing.caseNo, AS_OF);
 
-    const next = await postGraphQL<FeedPage>(service.url, FEED, { after: cursor });
+    const next = await asCollector<FeedPage>(FEED, { after: cursor });
     const performed = (sourceRecordId: string, catalogCode: string, title: string) => ({
       sourceRecordId,
       personId: listing.personId,
@@ -313,11 +334,9 @@ describe.each(DB_MODES)('court subgraph over HTTP on %s', (mode) => {
       Math.max(...(active ?? []).map((e) => Number(e.changeSeq))),
     );
 
-    const person = await postGraphQL<{ _entities: { court: CourtInfoResult }[] }>(
-      service.url,
-      ENTITIES,
-      { r: [{ __typename: 'Person', id: listing.personId }] },
-    );
+    const person = await asOfficer<{ _entities: { court: CourtInfoResult }[] }>(ENTITIES, {
+      r: [{ __typename: 'Person', id: listing.personId }],
+    });
     expect(person.data?._entities[0].court).toEqual({
       dishonestDebtor: {
         ...expectedCourt(records, listing.personId).dishonestDebtor,
@@ -345,5 +364,41 @@ describe.each(DB_MODES)('court subgraph over HTTP on %s', (mode) => {
     expect(first.feed.map((row) => row.source_record_id)).toEqual(
       courtFeedHistory(planCourtRecords(county, AS_OF)).map((entry) => entry.sourceRecordId),
     );
+  });
+
+  it('answers a request without an internal context token with 401 and no data', async () => {
+    const before = db.statements;
+    const result = await postGraphQL(
+      service.url,
+      'query ($r: [_Any!]!) { _entities(representations: $r) { ... on Person { court { enforcementCases { amount } } } } }',
+      { r: [{ __typename: 'Person', id: residents[0].id }] },
+    );
+    expect(result.status).toBe(401);
+    expect(result.data).toBeUndefined();
+    expect(result.errors?.[0].extensions).toEqual({ code: 'UNAUTHENTICATED' });
+    expect(db.statements).toBe(before);
+  });
+
+  it("denies another department's officer the court records: FORBIDDEN, default-deny", async () => {
+    const before = db.statements;
+    const result = await postGraphQL(
+      service.url,
+      'query ($r: [_Any!]!) { _entities(representations: $r) { ... on Person { court { enforcementCases { amount } } } } }',
+      { r: [{ __typename: 'Person', id: residents[0].id }] },
+      await security.gatewayHeaders('court', officer('TAX')),
+    );
+    expect(result.data).toEqual({ _entities: [{ court: null }] });
+    expect(result.errors).toHaveLength(1);
+    expect(result.errors?.[0].path).toEqual(['_entities', 0, 'court']);
+    // Apollo adds `stacktrace` outside production only (toEqual skips an undefined key); the
+    // contract is the rest, exactly.
+    expect({ ...result.errors?.[0].extensions, stacktrace: undefined }).toEqual({
+      code: 'FORBIDDEN',
+      ruleId: 'default-deny',
+      reason: 'no rule grants Person.court to officer of TAX for ADMIN_ENFORCEMENT',
+      field: 'Person.court',
+    });
+    // Denied before its resolver runs: nothing was read.
+    expect(db.statements).toBe(before);
   });
 });

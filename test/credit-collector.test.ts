@@ -18,6 +18,7 @@ import { arrearFeedEntry } from '../subgraphs/tax/tax-feed-entries';
 import { postGraphQL } from './support/graphql-client';
 import { DB_MODES, openTestDatabases } from './support/test-databases';
 import type { TestDatabases } from './support/test-databases';
+import { createTestSecurity, officer } from './support/test-security';
 
 const AS_OF = '2025-06-15';
 const HOUR = 60 * 60 * 1000;
@@ -107,6 +108,9 @@ const ENTITIES_QUERY = `query ($r: [_Any!]!) { _entities(representations: $r) { 
 
 describe.each(DB_MODES)('credit collector over HTTP on %s', (mode) => {
   const rules = loadCreditRules();
+  // The default policy: the collector reads feeds with its own signed identity, and the credit
+  // platform's officers (NDRC) see records and profiles.
+  const security = createTestSecurity();
   let clock = new Date(`${AS_OF}T04:00:00.000Z`);
   let databases: TestDatabases;
   let tax: RunningSubgraph | undefined;
@@ -117,10 +121,13 @@ describe.each(DB_MODES)('credit collector over HTTP on %s', (mode) => {
     collector: { pageSize: 4, log: () => undefined },
   });
 
-  const entities = (persons: readonly SyntheticPerson[]) =>
-    postGraphQL<EntitiesData>(credit.url, ENTITIES_QUERY, {
-      r: persons.map((person) => ({ __typename: 'Person', id: person.id })),
-    });
+  const entities = async (persons: readonly SyntheticPerson[]) =>
+    postGraphQL<EntitiesData>(
+      credit.url,
+      ENTITIES_QUERY,
+      { r: persons.map((person) => ({ __typename: 'Person', id: person.id })) },
+      await security.gatewayHeaders('credit', officer('NDRC')),
+    );
   const storedRecords = () =>
     databases.dbs.credit.query(
       `SELECT id, person_id, catalog_code, status, status_changed_at, change_seq, collected_at
@@ -151,13 +158,22 @@ describe.each(DB_MODES)('credit collector over HTTP on %s', (mode) => {
 
   beforeAll(async () => {
     databases = await openTestDatabases(mode, ['tax', 'credit']);
-    tax = await startSubgraph(taxSubgraph, { db: databases.dbs.tax, ownsDatabase: false });
+    tax = await startSubgraph(taxSubgraph, {
+      db: databases.dbs.tax,
+      ownsDatabase: false,
+      security: await security.subgraph('tax'),
+    });
     await seedTax(databases.dbs.tax, PERSONS, AS_OF);
     courtUrl = await stoppedServiceUrl();
     credit = await startSubgraph(creditModule, {
       db: databases.dbs.credit,
       ownsDatabase: false,
-      environment: { subgraphUrls: { tax: tax.url, court: courtUrl }, now: () => clock },
+      security: await security.subgraph('credit'),
+      environment: {
+        subgraphUrls: { tax: tax.url, court: courtUrl },
+        now: () => clock,
+        serviceHeaders: security.serviceHeaders,
+      },
     });
   });
 
@@ -288,6 +304,7 @@ describe.each(DB_MODES)('credit collector over HTTP on %s', (mode) => {
       sources: CREDIT_SOURCES.filter((source) => source.dept === 'TAX'),
       pageSize: 2,
       now: () => clock,
+      requestHeaders: security.serviceHeaders,
       log: () => undefined,
     };
 

@@ -16,8 +16,11 @@ import { postGraphQL } from './support/graphql-client';
 import type { GraphQLResponse } from './support/graphql-client';
 import { DB_MODES, openTestDatabases } from './support/test-databases';
 import type { TestDatabases } from './support/test-databases';
+import { createTestSecurity, officer } from './support/test-security';
 
 const AS_OF = '2025-06-30';
+
+const security = createTestSecurity();
 
 /** Scenario persons first (seed 1 is odd: education gives the red-list GOOD record). */
 const SCENARIO_AT: Record<number, Scenario> = {
@@ -102,7 +105,7 @@ describe.each(DB_MODES)('education subgraph over HTTP on %s', (mode) => {
     let cursor = after;
     let pages = 0;
     for (;;) {
-      const page: GraphQLResponse<FeedPage> = await postGraphQL<FeedPage>(service.url, FEED_QUERY, {
+      const page: GraphQLResponse<FeedPage> = await asCollector<FeedPage>(FEED_QUERY, {
         after: cursor,
         first: 25,
       });
@@ -117,8 +120,7 @@ describe.each(DB_MODES)('education subgraph over HTTP on %s', (mode) => {
   }
 
   async function integrityFileOf(personId: string): Promise<unknown> {
-    const result = await postGraphQL<{ _entities: { education: { integrityFile: unknown } }[] }>(
-      service.url,
+    const result = await asOfficer<{ _entities: { education: { integrityFile: unknown } }[] }>(
       `query ($r: [_Any!]!) { _entities(representations: $r) { ... on Person {
         education { integrityFile { id decidedAt } } } } }`,
       { r: [{ __typename: 'Person', id: personId }] },
@@ -127,9 +129,35 @@ describe.each(DB_MODES)('education subgraph over HTTP on %s', (mode) => {
     return result.data?._entities[0].education.integrityFile;
   }
 
+  /** POSTs as the education bureau's own officer, signed as the gateway signs it. */
+  async function asOfficer<Data = Record<string, unknown>>(
+    query: string,
+    variables: Record<string, unknown> = {},
+  ): Promise<GraphQLResponse<Data>> {
+    const headers = await security.gatewayHeaders('education', officer('EDU'));
+    return postGraphQL<Data>(service.url, query, variables, headers);
+  }
+
+  /** POSTs as the credit collector, the only caller of the feed. */
+  async function asCollector<Data = Record<string, unknown>>(
+    query: string,
+    variables: Record<string, unknown> = {},
+  ): Promise<GraphQLResponse<Data>> {
+    return postGraphQL<Data>(
+      service.url,
+      query,
+      variables,
+      await security.serviceHeaders('education'),
+    );
+  }
+
   beforeAll(async () => {
     databases = await openTestDatabases(mode, ['education']);
-    service = await startSubgraph(educationSubgraph, { db: db(), ownsDatabase: false });
+    service = await startSubgraph(educationSubgraph, {
+      db: db(),
+      ownsDatabase: false,
+      security: await security.subgraph('education'),
+    });
     await seedEducation(db(), persons, AS_OF);
   });
 
@@ -141,8 +169,7 @@ describe.each(DB_MODES)('education subgraph over HTTP on %s', (mode) => {
   it('resolves Person.education for 60 persons with one statement', async () => {
     const sample = persons.slice(0, 60);
     const before = db().statements;
-    const result = await postGraphQL<{ _entities: unknown[] }>(
-      service.url,
+    const result = await asOfficer<{ _entities: unknown[] }>(
       `query ($r: [_Any!]!) { _entities(representations: $r) { ... on Person { id ${EDUCATION_FIELDS} } } }`,
       { r: sample.map((p) => ({ __typename: 'Person', id: p.id })) },
     );
@@ -186,7 +213,7 @@ describe.each(DB_MODES)('education subgraph over HTTP on %s', (mode) => {
     expect(entries.map(({ changeSeq: _seq, ...entry }) => entry)).toEqual(feed);
     const seqs = entries.map((e) => Number(e.changeSeq));
     expect(seqs).toEqual([...seqs].sort((a, b) => a - b));
-    const empty = await postGraphQL<FeedPage>(service.url, FEED_QUERY, { after: endCursor });
+    const empty = await asCollector<FeedPage>(FEED_QUERY, { after: endCursor });
     expect(empty.data?.educationCreditFeed).toEqual({ entries: [], endCursor, hasMore: false });
   });
 
@@ -269,5 +296,41 @@ describe.each(DB_MODES)('education subgraph over HTTP on %s', (mode) => {
     const after = await readFeed(endCursor);
     expect(after.entries).toEqual([]);
     expect(Number(after.endCursor)).toBeGreaterThan(Number(endCursor));
+  });
+
+  it('answers a request without an internal context token with 401 and no data', async () => {
+    const before = db().statements;
+    const result = await postGraphQL(
+      service.url,
+      'query ($r: [_Any!]!) { _entities(representations: $r) { ... on Person { education { integrityFile { kind } } } } }',
+      { r: [{ __typename: 'Person', id: persons[0].id }] },
+    );
+    expect(result.status).toBe(401);
+    expect(result.data).toBeUndefined();
+    expect(result.errors?.[0].extensions).toEqual({ code: 'UNAUTHENTICATED' });
+    expect(db().statements).toBe(before);
+  });
+
+  it("denies another department's officer the education records: FORBIDDEN, default-deny", async () => {
+    const before = db().statements;
+    const result = await postGraphQL(
+      service.url,
+      'query ($r: [_Any!]!) { _entities(representations: $r) { ... on Person { education { integrityFile { kind } } } } }',
+      { r: [{ __typename: 'Person', id: persons[0].id }] },
+      await security.gatewayHeaders('education', officer('COURT')),
+    );
+    expect(result.data).toEqual({ _entities: [{ education: null }] });
+    expect(result.errors).toHaveLength(1);
+    expect(result.errors?.[0].path).toEqual(['_entities', 0, 'education']);
+    // Apollo adds `stacktrace` outside production only (toEqual skips an undefined key); the
+    // contract is the rest, exactly.
+    expect({ ...result.errors?.[0].extensions, stacktrace: undefined }).toEqual({
+      code: 'FORBIDDEN',
+      ruleId: 'default-deny',
+      reason: 'no rule grants Person.education to officer of COURT for ADMIN_ENFORCEMENT',
+      field: 'Person.education',
+    });
+    // Denied before its resolver runs: nothing was read.
+    expect(db().statements).toBe(before);
   });
 });

@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import type { Socket } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -10,12 +10,28 @@ import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
 import { parse } from 'graphql';
 import { startGateway } from '../gateway/start-gateway';
 import type { RunningGateway } from '../gateway/start-gateway';
+import { createAuditWriter } from '../lib/audit/audit-writer';
+import type { AuditWriter } from '../lib/audit/audit-writer';
+import { migrateAuditStore } from '../lib/audit/migrate-audit-store';
+import type { Caller, CallerIdentity } from '../lib/auth/caller';
+import { INTERNAL_CONTEXT_HEADER } from '../lib/auth/internal-token';
+import { createMemoryKeyStore } from '../lib/auth/key-store';
+import { signUserToken } from '../lib/auth/user-token';
 import { startApolloHttpServer } from '../lib/http/apollo-http-server';
 import type { RunningHttpServer } from '../lib/http/apollo-http-server';
 import { makeCitizenId } from '../lib/ids/citizen-id';
+import { parsePolicy } from '../lib/policy/parse-policy';
+import { composeSupergraph } from '../scripts/lib/compose-supergraph';
+import type { ComposableSubgraph } from '../scripts/lib/compose-supergraph';
+import { createSystemSecurity } from '../scripts/lib/system-security';
+import { ALL_SUBGRAPHS } from '../subgraphs/all-subgraphs';
+import { applyPolicy } from '../subgraphs/kit/authz/apply-policy';
+import type { SubgraphSecurity } from '../subgraphs/kit/authz/subgraph-security';
 import type { SyntheticPerson } from '../subgraphs/kit/seed/synthetic-person';
 import { startGatewayForTest } from './support/start-gateway-for-test';
 import type { ExtraSubgraph, GatewayForTest } from './support/start-gateway-for-test';
+import { createTestSecurity } from './support/test-security';
+import type { TestSecurity } from './support/test-security';
 
 const PROBE_SDL = `extend schema @link(url: "https://specs.apollo.dev/federation/v2.7", import: ["@key"])
 
@@ -33,20 +49,56 @@ type ProbeSighting {
 }
 `;
 
+/**
+ * The policy of this file (test only): a person's fields, the probe's included, to developer
+ * clients, and the department feeds to the credit collector running in the background.
+ */
+const PROBE_POLICY = parsePolicy(
+  `format: 1
+identityFields: [Person.id]
+rules:
+  - id: test-developer-person
+    description: Test only — every Person field and the probe's sightings to developer clients.
+    fields: [Query.person, Person.*, ProbeSighting.*]
+    when: { clientType: [developer] }
+    effect: allow
+  - id: test-collector-feeds
+    description: The credit collector reads the department feeds, as in the default policy.
+    fields:
+      - Query.taxCreditFeed
+      - Query.courtCreditFeed
+      - Query.marketCreditFeed
+      - Query.educationCreditFeed
+      - CreditFeedPage.*
+      - CreditFeedEntry.*
+    when: { dept: [NDRC], clientType: [system], roles: [credit-collector] }
+    effect: allow
+`,
+  'test/gateway.test.ts PROBE_POLICY',
+);
+
 interface ProbeContext {
   requestId: string;
+  caller: Caller;
 }
 
-/** A small real subgraph that records every fetch: which request id, over which TCP socket. */
+/**
+ * A small real subgraph secured like the kit's (internal token verified, policy shield applied)
+ * that records every fetch: which request id, for which caller, over which TCP socket.
+ */
 interface Probe {
   subgraph: ExtraSubgraph;
-  fetches: { requestId: string; socket: Socket }[];
+  fetches: { requestId: string; caller: Caller; socket: Socket }[];
   stop(): Promise<void>;
 }
 
-async function startProbe(dir: string): Promise<Probe> {
+function writeProbeSdl(dir: string): ComposableSubgraph {
   const sdlFile = join(dir, 'probe.graphql');
   writeFileSync(sdlFile, PROBE_SDL);
+  return { name: 'probe', sdlFile };
+}
+
+async function startProbe(sdl: ComposableSubgraph, security: SubgraphSecurity): Promise<Probe> {
   const fetches: Probe['fetches'] = [];
   const resolvers: GraphQLResolverMap<ProbeContext> = {
     Person: {
@@ -62,19 +114,24 @@ async function startProbe(dir: string): Promise<Probe> {
   };
   const apollo = new ApolloServer<ProbeContext>({
     plugins: [ApolloServerPluginInlineTraceDisabled()],
-    // Same erasure as subgraphs/kit/start-subgraph.ts: resolvers only see this server's context.
-    schema: buildSubgraphSchema({
-      typeDefs: parse(PROBE_SDL),
-      resolvers: resolvers as GraphQLResolverMap<unknown>,
-    }),
+    // Same erasure and shield as subgraphs/kit/start-subgraph.ts.
+    schema: applyPolicy(
+      buildSubgraphSchema({
+        typeDefs: parse(PROBE_SDL),
+        resolvers: resolvers as GraphQLResolverMap<unknown>,
+      }),
+      security.policy,
+    ),
   });
   await apollo.start();
   const http: RunningHttpServer = await startApolloHttpServer<ProbeContext>({
     apollo,
     context: async (req) => {
-      const requestId = String(req.headers['x-request-id'] ?? '');
-      fetches.push({ requestId, socket: req.socket });
-      return { requestId };
+      const { requestId, caller } = await security.verifyInternalToken(
+        req.headers[INTERNAL_CONTEXT_HEADER],
+      );
+      fetches.push({ requestId, caller, socket: req.socket });
+      return { requestId, caller };
     },
     routes: {
       '/health': (_req, res) => {
@@ -85,7 +142,7 @@ async function startProbe(dir: string): Promise<Probe> {
   });
   let stopped = false;
   return {
-    subgraph: { name: 'probe', sdlFile, url: http.url },
+    subgraph: { ...sdl, url: http.url },
     fetches,
     async stop() {
       if (stopped) return;
@@ -143,21 +200,62 @@ const STACK_TRACE = expect.arrayContaining([expect.stringMatching(/^GraphQLError
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
 const PERSON_WITH_PROBE =
   'query ($id: ID!) { person(id: $id) { id name householdStatus probe { requestId note } } }';
+const INTROSPECTION = '{ __schema { queryType { name } } }';
+
+/** A developer reading test data (the policy above grants them every Person field). */
+const DEVELOPER: CallerIdentity = { sub: 'dev', clientType: 'developer', dept: 'NDRC', roles: [] };
+const OFFICER: CallerIdentity = {
+  sub: 'officer-psb',
+  clientType: 'officer',
+  dept: 'PSB',
+  roles: ['officer'],
+};
 
 describe('gateway over real subgraphs', () => {
   const residents = [resident(1), resident(2)];
   let dir: string;
   let probe: Probe;
+  let security: TestSecurity;
   let system: GatewayForTest;
   let production: RunningGateway;
+  /** The production gateway's audit chain (production refuses to run unaudited). */
+  let audit: AuditWriter;
+  /** Headers of the developer reading person data for a declared purpose. */
+  let developer: Record<string, string>;
 
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), 'gateway-test-'));
-    probe = await startProbe(dir);
+    const probeSdl = writeProbeSdl(dir);
+    // The policy names the probe's type, so it is checked against the supergraph with the probe
+    // (where the probe will listen does not matter to that check).
+    const withProbe = composeSupergraph([...ALL_SUBGRAPHS, probeSdl], {
+      urls: { probe: 'http://probe.invalid/' },
+    }).supergraphSdl;
+    security = createTestSecurity({ policy: PROBE_POLICY, supergraphSdl: withProbe });
+    probe = await startProbe(probeSdl, await security.subgraph('probe'));
     system = await startGatewayForTest({
       persons: residents,
       seed: ['population'],
       extraSubgraphs: [probe.subgraph],
+      extraDatabases: ['audit'],
+      security,
+    });
+    // Production verifies user tokens against a configured public key, never the dev key store.
+    const userTokenKey = join(dir, 'user-token.public.pem');
+    const publicKey = await security.keys.publicKey('user-token');
+    writeFileSync(userTokenKey, publicKey.export({ type: 'spki', format: 'pem' }));
+    const productionSecurity = createSystemSecurity({
+      keys: security.keys,
+      policy: security.policy,
+      supergraphSdl: system.supergraphSdl,
+      production: true,
+      env: { JWT_PUBLIC_KEY_FILE: userTokenKey },
+    });
+    await migrateAuditStore(system.databases.dbs.audit);
+    audit = createAuditWriter({
+      db: system.databases.dbs.audit,
+      writer: 'gateway',
+      hmacKey: randomBytes(32),
     });
     production = await startGateway({
       port: 0,
@@ -165,11 +263,14 @@ describe('gateway over real subgraphs', () => {
       subgraphUrls: system.subgraphUrls,
       production: true,
       playground: false,
+      security: await productionSecurity.gateway(audit),
     });
+    developer = await security.userHeaders(DEVELOPER, 'ADMIN_ENFORCEMENT', 'CASE-TEST-0001');
   });
 
   afterAll(async () => {
     await production?.stop();
+    await audit?.close();
     await system?.stop();
     await probe?.stop();
     if (dir) rmSync(dir, { recursive: true, force: true });
@@ -177,7 +278,7 @@ describe('gateway over real subgraphs', () => {
 
   it('answers one query from population and a second subgraph, with one request id throughout', async () => {
     const { id } = residents[0];
-    const result = await post(system.gateway.url, PERSON_WITH_PROBE, { id });
+    const result = await post(system.gateway.url, PERSON_WITH_PROBE, { id }, developer);
     const requestId = result.headers.get('x-request-id') ?? '';
     expect(requestId).toMatch(UUID);
     expect(result.body).toEqual({
@@ -189,6 +290,13 @@ describe('gateway over real subgraphs', () => {
           probe: { requestId, note: `probe saw ${id}` },
         },
       },
+    });
+    // The probe trusted the gateway's signed token, which carries who asked and why.
+    expect(probe.fetches.at(-1)?.caller).toEqual({
+      ...DEVELOPER,
+      purpose: 'ADMIN_ENFORCEMENT',
+      caseRef: 'CASE-TEST-0001',
+      consents: [],
     });
   });
 
@@ -206,7 +314,12 @@ describe('gateway over real subgraphs', () => {
     const before = probe.fetches.length;
     const responseIds: (string | null)[] = [];
     for (let i = 0; i < 5; i += 1) {
-      const result = await post(system.gateway.url, PERSON_WITH_PROBE, { id: residents[1].id });
+      const result = await post(
+        system.gateway.url,
+        PERSON_WITH_PROBE,
+        { id: residents[1].id },
+        developer,
+      );
       responseIds.push(result.headers.get('x-request-id'));
     }
     const fetches = probe.fetches.slice(before);
@@ -268,12 +381,12 @@ describe('gateway over real subgraphs', () => {
   it('masks internal errors in production: no message text, no stack trace, no URL', async () => {
     const query = 'query ($id: ID!) { person(id: $id) { name probeFailure } }';
     const variables = { id: residents[0].id };
-    const development = await post(system.gateway.url, query, variables);
+    const development = await post(system.gateway.url, query, variables, developer);
     expect(development.body.errors?.[0].message).toBe(
       'could not reach postgres://probe:secret@10.1.2.3:5432/probe',
     );
     expect(development.body.errors?.[0].extensions?.stacktrace).toEqual(STACK_TRACE);
-    const masked = await post(production.url, query, variables);
+    const masked = await post(production.url, query, variables, developer);
     expect(masked.body).toEqual({
       data: { person: { name: '测试1', probeFailure: null } },
       errors: [
@@ -284,6 +397,135 @@ describe('gateway over real subgraphs', () => {
         },
       ],
     });
+  });
+
+  it('lets a developer introspect and, in development mode, an officer too', async () => {
+    for (const identity of [DEVELOPER, OFFICER]) {
+      const headers = await security.userHeaders(identity);
+      const result = await post(system.gateway.url, INTROSPECTION, {}, headers);
+      expect({ status: result.status, body: result.body }).toEqual({
+        status: 200,
+        body: { data: { __schema: { queryType: { name: 'Query' } } } },
+      });
+    }
+  });
+
+  it('refuses introspection to an officer in production, but not to a developer', async () => {
+    const officer = await post(
+      production.url,
+      INTROSPECTION,
+      {},
+      await security.userHeaders(OFFICER),
+    );
+    expect({ status: officer.status, body: officer.body }).toEqual({
+      status: 403,
+      body: {
+        errors: [
+          {
+            message: 'Introspection is only available to developer clients.',
+            extensions: { code: 'FORBIDDEN', ruleId: 'introspection' },
+          },
+        ],
+      },
+    });
+    const dev = await post(
+      production.url,
+      INTROSPECTION,
+      {},
+      await security.userHeaders(DEVELOPER),
+    );
+    expect({ status: dev.status, body: dev.body }).toEqual({
+      status: 200,
+      body: { data: { __schema: { queryType: { name: 'Query' } } } },
+    });
+  });
+
+  it('treats a request without Authorization as the public, which gets no person data', async () => {
+    const query = 'query ($id: ID!) { person(id: $id) { id name householdStatus } }';
+    const variables = { id: residents[0].id };
+    const reason = 'no rule grants Query.person to public without a purpose';
+    const result = await post(system.gateway.url, query, variables);
+    expect({ status: result.status, body: result.body }).toEqual({
+      status: 200,
+      body: {
+        data: { person: null },
+        errors: [
+          {
+            message: `Access to Query.person denied: ${reason}`,
+            path: ['person'],
+            extensions: {
+              code: 'FORBIDDEN',
+              ruleId: 'default-deny',
+              reason,
+              field: 'Query.person',
+              serviceName: 'population',
+              stacktrace: STACK_TRACE,
+            },
+          },
+        ],
+      },
+    });
+    // Asked to fail whole, the gateway refuses before planning and names every denied field.
+    const rejected = await post(system.gateway.url, query, variables, { 'x-authz-mode': 'reject' });
+    const denied = (field: string, path: string, why: string) => ({
+      field,
+      path,
+      ruleId: 'default-deny',
+      reason: why,
+    });
+    const fields = 'Query.person, Person.id, Person.name, Person.householdStatus';
+    expect({ status: rejected.status, body: rejected.body }).toEqual({
+      status: 403,
+      body: {
+        errors: [
+          {
+            message: `Operation refused: 4 field(s) are not granted to this caller for this purpose (${fields}).`,
+            extensions: {
+              code: 'FORBIDDEN',
+              denied: [
+                denied('Query.person', 'person', reason),
+                denied(
+                  'Person.id',
+                  'person.id',
+                  'Person.id identifies the subject and is shown only with another Person field the caller may see; none is granted to public without a purpose',
+                ),
+                denied(
+                  'Person.name',
+                  'person.name',
+                  'no rule grants Person.name to public without a purpose',
+                ),
+                denied(
+                  'Person.householdStatus',
+                  'person.householdStatus',
+                  'no rule grants Person.householdStatus to public without a purpose',
+                ),
+              ],
+              stacktrace: STACK_TRACE,
+            },
+          },
+        ],
+      },
+    });
+  });
+
+  it('answers an invalid token with HTTP 401 and a GraphQL error, without asking any subgraph', async () => {
+    // Well formed and unexpired, but signed by a key the gateway does not trust.
+    const { privateKey } = await createMemoryKeyStore().keyPair('user-token');
+    const forged = await signUserToken(DEVELOPER, { key: privateKey });
+    const before = probe.fetches.length;
+    const result = await post(
+      system.gateway.url,
+      PERSON_WITH_PROBE,
+      { id: residents[0].id },
+      { ...developer, authorization: `Bearer ${forged}` },
+    );
+    expect({ status: result.status, body: result.body }).toEqual({
+      status: 401,
+      body: {
+        errors: [{ message: 'token signature invalid', extensions: { code: 'UNAUTHENTICATED' } }],
+      },
+    });
+    expect(probe.fetches.length).toBe(before);
   });
 
   it('reports healthy only while every subgraph answers its own /health', async () => {
@@ -311,7 +553,7 @@ describe('gateway over real subgraphs', () => {
     await probe.stop();
     const warn = jest.spyOn(console, 'warn').mockImplementation(() => undefined);
     const { id } = residents[0];
-    const result = await post(system.gateway.url, PERSON_WITH_PROBE, { id });
+    const result = await post(system.gateway.url, PERSON_WITH_PROBE, { id }, developer);
     const warnings = [...warn.mock.calls];
     warn.mockRestore();
     // Operators get the cause with the request id; the client gets the subgraph's name.
@@ -344,7 +586,7 @@ describe('gateway over real subgraphs', () => {
     await probe.stop();
     const warn = jest.spyOn(console, 'warn').mockImplementation(() => undefined);
     const { id } = residents[0];
-    const result = await post(production.url, PERSON_WITH_PROBE, { id });
+    const result = await post(production.url, PERSON_WITH_PROBE, { id }, developer);
     warn.mockRestore();
     expect(result.body).toEqual({
       data: { person: { id, name: '测试1', householdStatus: 'ACTIVE', probe: null } },

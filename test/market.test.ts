@@ -14,8 +14,11 @@ import { postGraphQL } from './support/graphql-client';
 import type { GraphQLResponse } from './support/graphql-client';
 import { DB_MODES, openTestDatabases } from './support/test-databases';
 import type { TestDatabases } from './support/test-databases';
+import { createTestSecurity, officer } from './support/test-security';
 
 const AS_OF = '2025-06-30';
+
+const security = createTestSecurity();
 
 /** Scenario persons first (seed 2 is even: the market gives the red-list GOOD record). */
 const SCENARIO_AT: Record<number, Scenario> = {
@@ -112,9 +115,35 @@ describe.each(DB_MODES)('market subgraph over HTTP on %s', (mode) => {
   const feedOf = (personId: string) => feed.filter((entry) => entry.personId === personId);
   const db = () => databases.dbs.market;
 
+  /** POSTs as the market regulation bureau's own officer, signed as the gateway signs it. */
+  async function asOfficer<Data = Record<string, unknown>>(
+    query: string,
+    variables: Record<string, unknown> = {},
+  ): Promise<GraphQLResponse<Data>> {
+    const headers = await security.gatewayHeaders('market', officer('AMR'));
+    return postGraphQL<Data>(service.url, query, variables, headers);
+  }
+
+  /** POSTs as the credit collector, the only caller of the feed. */
+  async function asCollector<Data = Record<string, unknown>>(
+    query: string,
+    variables: Record<string, unknown> = {},
+  ): Promise<GraphQLResponse<Data>> {
+    return postGraphQL<Data>(
+      service.url,
+      query,
+      variables,
+      await security.serviceHeaders('market'),
+    );
+  }
+
   beforeAll(async () => {
     databases = await openTestDatabases(mode, ['market']);
-    service = await startSubgraph(marketSubgraph, { db: db(), ownsDatabase: false });
+    service = await startSubgraph(marketSubgraph, {
+      db: db(),
+      ownsDatabase: false,
+      security: await security.subgraph('market'),
+    });
     await seedMarket(db(), persons, AS_OF);
   });
 
@@ -126,8 +155,7 @@ describe.each(DB_MODES)('market subgraph over HTTP on %s', (mode) => {
   it('resolves Person.market for 60 persons with one statement, plus one for their enterprises', async () => {
     const sample = persons.slice(0, 60);
     const before = db().statements;
-    const result = await postGraphQL<{ _entities: unknown[] }>(
-      service.url,
+    const result = await asOfficer<{ _entities: unknown[] }>(
       `query ($r: [_Any!]!) { _entities(representations: $r) { ... on Person { id ${MARKET_FIELDS} } } }`,
       { r: sample.map((p) => ({ __typename: 'Person', id: p.id })) },
     );
@@ -159,8 +187,7 @@ describe.each(DB_MODES)('market subgraph over HTTP on %s', (mode) => {
 
   it('lists the legal representative of an abnormal-operation enterprise', async () => {
     const person = persons[3];
-    const result = await postGraphQL<{ _entities: unknown[] }>(
-      service.url,
+    const result = await asOfficer<{ _entities: unknown[] }>(
       `query ($r: [_Any!]!) { _entities(representations: $r) { ... on Person {
         market { roles { role enterprise { status legalRepresentative { id } } } } } } }`,
       { r: [{ __typename: 'Person', id: person.id }] },
@@ -195,8 +222,7 @@ describe.each(DB_MODES)('market subgraph over HTTP on %s', (mode) => {
     const abnormal = records.enterprises.find((e) => e.legalRepresentativeId === persons[3].id);
     expect(abnormal).toBeDefined();
     const enterprise = abnormal as EnterpriseRecord;
-    const result = await postGraphQL(
-      service.url,
+    const result = await asOfficer(
       `query ($uscc: ID!) { enterprise(uscc: $uscc) { ${ENTERPRISE_FIELDS} } }`,
       { uscc: enterprise.uscc.toLowerCase() },
     );
@@ -206,8 +232,7 @@ describe.each(DB_MODES)('market subgraph over HTTP on %s', (mode) => {
   });
 
   it('returns null for a valid code that is not registered', async () => {
-    const result = await postGraphQL(
-      service.url,
+    const result = await asOfficer(
       `{ enterprise(uscc: "${makeUscc('91511921MA0000001')}") { uscc } }`,
     );
     expect(result.errors).toBeUndefined();
@@ -218,7 +243,7 @@ describe.each(DB_MODES)('market subgraph over HTTP on %s', (mode) => {
     const valid = records.enterprises[0].uscc;
     const wrongCheck = valid.slice(0, 17) + (valid[17] === '0' ? '1' : '0');
     const before = db().statements;
-    const result = await postGraphQL(service.url, `{ enterprise(uscc: "${wrongCheck}") { uscc } }`);
+    const result = await asOfficer(`{ enterprise(uscc: "${wrongCheck}") { uscc } }`);
     expect(result.data).toEqual({ enterprise: null });
     expect(result.errors?.[0].extensions).toMatchObject({
       code: 'BAD_USER_INPUT',
@@ -236,8 +261,7 @@ describe.each(DB_MODES)('market subgraph over HTTP on %s', (mode) => {
       { __typename: 'Enterprise', uscc: 'not-a-code' },
     ];
     const before = db().statements;
-    const result = await postGraphQL<{ _entities: unknown[] }>(
-      service.url,
+    const result = await asOfficer<{ _entities: unknown[] }>(
       `query ($r: [_Any!]!) { _entities(representations: $r) { ... on Enterprise { ${ENTERPRISE_FIELDS} } } }`,
       { r: representations },
     );
@@ -251,7 +275,7 @@ describe.each(DB_MODES)('market subgraph over HTTP on %s', (mode) => {
     let after: string | null = null;
     let pages = 0;
     for (;;) {
-      const page: GraphQLResponse<FeedPage> = await postGraphQL<FeedPage>(service.url, FEED_QUERY, {
+      const page: GraphQLResponse<FeedPage> = await asCollector<FeedPage>(FEED_QUERY, {
         after,
         first: 40,
       });
@@ -270,7 +294,7 @@ describe.each(DB_MODES)('market subgraph over HTTP on %s', (mode) => {
     expect(collected.map(({ changeSeq: _seq, ...entry }) => entry)).toEqual(feed);
     const seqs = collected.map((e) => Number(e.changeSeq));
     expect(seqs).toEqual([...seqs].sort((a, b) => a - b));
-    const empty = await postGraphQL<FeedPage>(service.url, FEED_QUERY, { after, first: 40 });
+    const empty = await asCollector<FeedPage>(FEED_QUERY, { after, first: 40 });
     expect(empty.data?.marketCreditFeed).toEqual({ entries: [], endCursor: after, hasMore: false });
   });
 
@@ -292,10 +316,46 @@ describe.each(DB_MODES)('market subgraph over HTTP on %s', (mode) => {
   });
 
   it('refuses a feed page size out of range', async () => {
-    const result = await postGraphQL(service.url, FEED_QUERY, { first: 0 });
+    const result = await asCollector(FEED_QUERY, { first: 0 });
     expect(result.errors?.[0].extensions).toMatchObject({
       code: 'BAD_USER_INPUT',
       argument: 'first',
     });
+  });
+
+  it('answers a request without an internal context token with 401 and no data', async () => {
+    const before = db().statements;
+    const result = await postGraphQL(
+      service.url,
+      'query ($r: [_Any!]!) { _entities(representations: $r) { ... on Person { market { penalties { amount } } } } }',
+      { r: [{ __typename: 'Person', id: persons[0].id }] },
+    );
+    expect(result.status).toBe(401);
+    expect(result.data).toBeUndefined();
+    expect(result.errors?.[0].extensions).toEqual({ code: 'UNAUTHENTICATED' });
+    expect(db().statements).toBe(before);
+  });
+
+  it("denies another department's officer the market records: FORBIDDEN, default-deny", async () => {
+    const before = db().statements;
+    const result = await postGraphQL(
+      service.url,
+      'query ($r: [_Any!]!) { _entities(representations: $r) { ... on Person { market { penalties { amount } } } } }',
+      { r: [{ __typename: 'Person', id: persons[0].id }] },
+      await security.gatewayHeaders('market', officer('TAX')),
+    );
+    expect(result.data).toEqual({ _entities: [{ market: null }] });
+    expect(result.errors).toHaveLength(1);
+    expect(result.errors?.[0].path).toEqual(['_entities', 0, 'market']);
+    // Apollo adds `stacktrace` outside production only (toEqual skips an undefined key); the
+    // contract is the rest, exactly.
+    expect({ ...result.errors?.[0].extensions, stacktrace: undefined }).toEqual({
+      code: 'FORBIDDEN',
+      ruleId: 'default-deny',
+      reason: 'no rule grants Person.market to officer of TAX for ADMIN_ENFORCEMENT',
+      field: 'Person.market',
+    });
+    // Denied before its resolver runs: nothing was read.
+    expect(db().statements).toBe(before);
   });
 });

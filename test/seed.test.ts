@@ -11,6 +11,7 @@ import { generatePersons } from '../scripts/seed/generate-persons';
 import { seedSystem } from '../scripts/seed/seed-system';
 import type { SeedableSubgraph } from '../scripts/seed/seed-system';
 import { ALL_SUBGRAPHS } from '../subgraphs/all-subgraphs';
+import { CONSENTED_ORG } from '../subgraphs/credit/seed';
 import type { Database } from '../subgraphs/kit/db/database';
 import { SCENARIOS } from '../subgraphs/kit/seed/scenarios';
 import { createPopulationStore } from '../subgraphs/population/store';
@@ -174,6 +175,7 @@ describe.each(DB_MODES)('seedSystem on %s', (mode) => {
       persons: COUNT,
       generatedAt: expect.stringMatching(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/),
       scenarios: expected,
+      orgs: { consented: CONSENTED_ORG },
     });
     for (const scenario of SCENARIOS) {
       expect(firstFixtures.scenarios[scenario]).toHaveLength(3);

@@ -14,8 +14,11 @@ import { postGraphQL } from './support/graphql-client';
 import type { GraphQLResponse } from './support/graphql-client';
 import { DB_MODES, openTestDatabases } from './support/test-databases';
 import type { TestDatabases } from './support/test-databases';
+import { createTestSecurity, officer } from './support/test-security';
 
 const AS_OF = '2025-06-30';
+
+const security = createTestSecurity();
 
 /** The fixture persons first, then background residents. */
 const SCENARIOS: Scenario[] = [
@@ -108,10 +111,31 @@ describe.each(DB_MODES)('tax subgraph over HTTP on %s', (mode) => {
   const residents = Array.from({ length: 600 }, (_, i) => resident(i));
   const records = planTaxRecords(residents, AS_OF);
 
+  /** POSTs as the tax bureau's own officer, signed as the gateway signs it. */
+  async function asOfficer<Data = Record<string, unknown>>(
+    query: string,
+    variables: Record<string, unknown> = {},
+  ): Promise<GraphQLResponse<Data>> {
+    const headers = await security.gatewayHeaders('tax', officer('TAX'));
+    return postGraphQL<Data>(service.url, query, variables, headers);
+  }
+
+  /** POSTs as the credit collector, the only caller of the feed. */
+  async function asCollector<Data = Record<string, unknown>>(
+    query: string,
+    variables: Record<string, unknown> = {},
+  ): Promise<GraphQLResponse<Data>> {
+    return postGraphQL<Data>(service.url, query, variables, await security.serviceHeaders('tax'));
+  }
+
   beforeAll(async () => {
     databases = await openTestDatabases(mode, ['tax']);
     db = databases.dbs.tax;
-    service = await startSubgraph(taxSubgraph, { db, ownsDatabase: false });
+    service = await startSubgraph(taxSubgraph, {
+      db,
+      ownsDatabase: false,
+      security: await security.subgraph('tax'),
+    });
     await seedTax(db, residents, AS_OF);
   });
 
@@ -123,7 +147,7 @@ describe.each(DB_MODES)('tax subgraph over HTTP on %s', (mode) => {
   it('resolves 60 entity references with one statement per TaxInfo field', async () => {
     const persons = residents.slice(0, 60);
     const before = db.statements;
-    const result = await postGraphQL<{ _entities: unknown[] }>(service.url, ENTITIES, {
+    const result = await asOfficer<{ _entities: unknown[] }>(ENTITIES, {
       r: persons.map((p) => ({ __typename: 'Person', id: p.id })),
     });
     expect(db.statements - before).toBe(3);
@@ -140,9 +164,9 @@ describe.each(DB_MODES)('tax subgraph over HTTP on %s', (mode) => {
   });
 
   it('shows the fixtures: outstanding arrears, paid arrears, and an A level', async () => {
-    const result = await postGraphQL<{
+    const result = await asOfficer<{
       _entities: { tax: ReturnType<typeof expectedTax> }[];
-    }>(service.url, ENTITIES, {
+    }>(ENTITIES, {
       r: residents.slice(0, 4).map((p) => ({ __typename: 'Person', id: p.id })),
     });
     const [arrears, repaired, clean3y, redList] = result.data?._entities ?? [];
@@ -159,7 +183,7 @@ describe.each(DB_MODES)('tax subgraph over HTTP on %s', (mode) => {
 
   it('gives a person the bureau holds nothing on an empty TaxInfo, not null', async () => {
     const unknown = makeCitizenId('511921', '19990101', 999);
-    const result = await postGraphQL(service.url, ENTITIES, {
+    const result = await asOfficer(ENTITIES, {
       r: [residents[4].id, unknown].map((id) => ({ __typename: 'Person', id })),
     });
     const empty = { creditLevel: null, creditLevelYear: null, arrears: [], violations: [] };
@@ -174,8 +198,7 @@ describe.each(DB_MODES)('tax subgraph over HTTP on %s', (mode) => {
 
   it('loads only the fields asked for: the credit level alone costs one statement', async () => {
     const before = db.statements;
-    const result = await postGraphQL(
-      service.url,
+    const result = await asOfficer(
       'query ($r: [_Any!]!) { _entities(representations: $r) { ... on Person { tax { creditLevel creditLevelYear } } } }',
       { r: residents.slice(0, 60).map((p) => ({ __typename: 'Person', id: p.id })) },
     );
@@ -185,7 +208,7 @@ describe.each(DB_MODES)('tax subgraph over HTTP on %s', (mode) => {
 
   it('refuses an invalid citizen id in a representation without touching the database', async () => {
     const before = db.statements;
-    const result = await postGraphQL(service.url, ENTITIES, {
+    const result = await asOfficer(ENTITIES, {
       r: [{ __typename: 'Person', id: '51192119850315010X' }],
     });
     expect(result.errors?.[0].extensions).toMatchObject({
@@ -200,7 +223,7 @@ describe.each(DB_MODES)('tax subgraph over HTTP on %s', (mode) => {
     const seen: FeedPage['taxCreditFeed']['entries'] = [];
     let after: string | null = null;
     for (;;) {
-      const result: GraphQLResponse<FeedPage> = await postGraphQL<FeedPage>(service.url, FEED, {
+      const result: GraphQLResponse<FeedPage> = await asCollector<FeedPage>(FEED, {
         after,
         first: 40,
       });
@@ -219,12 +242,12 @@ describe.each(DB_MODES)('tax subgraph over HTTP on %s', (mode) => {
     expect(seqs).toEqual([...seqs].sort((a, b) => a - b));
     expect(new Set(seqs).size).toBe(seqs.length);
 
-    const end = await postGraphQL<FeedPage>(service.url, FEED, { after });
+    const end = await asCollector<FeedPage>(FEED, { after });
     expect(end.data?.taxCreditFeed).toEqual({ entries: [], endCursor: after, hasMore: false });
   });
 
   it('serves 500 entries by default', async () => {
-    const result = await postGraphQL<FeedPage>(service.url, FEED);
+    const result = await asCollector<FeedPage>(FEED);
     const total = taxFeedHistory(records).length;
     expect(result.data?.taxCreditFeed.entries).toHaveLength(Math.min(500, total));
     expect(result.data?.taxCreditFeed.hasMore).toBe(total > 500);
@@ -236,13 +259,13 @@ describe.each(DB_MODES)('tax subgraph over HTTP on %s', (mode) => {
     [{ first: 0 }, 'first'],
     [{ first: 2001 }, 'first'],
   ])('refuses feed arguments %j as BAD_USER_INPUT', async (variables, argument) => {
-    const result = await postGraphQL(service.url, FEED, variables);
+    const result = await asCollector(FEED, variables);
     expect(result.data).toBeNull();
     expect(result.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', argument });
   });
 
   it('publishes a payment as a later version of the same record', async () => {
-    const head = await postGraphQL<FeedPage>(service.url, FEED, { first: 2000 });
+    const head = await asCollector<FeedPage>(FEED, { first: 2000 });
     const cursor = head.data?.taxCreditFeed.endCursor ?? '';
     const arrear = records.arrears.find((a) => a.personId === residents[0].id);
     if (!arrear) throw new Error('tax_arrears fixture has no arrears');
@@ -251,7 +274,7 @@ describe.each(DB_MODES)('tax subgraph over HTTP on %s', (mode) => {
 
     await createTaxStore(db).recordArrearPaid(arrear.id, AS_OF);
 
-    const next = await postGraphQL<FeedPage>(service.url, FEED, { after: cursor });
+    const next = await asCollector<FeedPage>(FEED, { after: cursor });
     expect(next.data?.taxCreditFeed).toEqual({
       entries: [
         {
@@ -272,11 +295,9 @@ describe.each(DB_MODES)('tax subgraph over HTTP on %s', (mode) => {
     const performed = next.data?.taxCreditFeed.entries[0];
     expect(Number(performed?.changeSeq)).toBeGreaterThan(Number(active?.changeSeq));
 
-    const person = await postGraphQL<{ _entities: { tax: { arrears: unknown[] } }[] }>(
-      service.url,
-      ENTITIES,
-      { r: [{ __typename: 'Person', id: arrear.personId }] },
-    );
+    const person = await asOfficer<{ _entities: { tax: { arrears: unknown[] } }[] }>(ENTITIES, {
+      r: [{ __typename: 'Person', id: arrear.personId }],
+    });
     expect(person.data?._entities[0].tax.arrears).toEqual([
       { ...expectedTax(records, arrear.personId).arrears[0], status: 'PAID', paidAt: AS_OF },
     ]);
@@ -296,5 +317,41 @@ describe.each(DB_MODES)('tax subgraph over HTTP on %s', (mode) => {
     expect(first.feed.map((row) => row.source_record_id)).toEqual(
       taxFeedHistory(planTaxRecords(county, AS_OF)).map((entry) => entry.sourceRecordId),
     );
+  });
+
+  it('answers a request without an internal context token with 401 and no data', async () => {
+    const before = db.statements;
+    const result = await postGraphQL(
+      service.url,
+      'query ($r: [_Any!]!) { _entities(representations: $r) { ... on Person { tax { arrears { amount } } } } }',
+      { r: [{ __typename: 'Person', id: residents[0].id }] },
+    );
+    expect(result.status).toBe(401);
+    expect(result.data).toBeUndefined();
+    expect(result.errors?.[0].extensions).toEqual({ code: 'UNAUTHENTICATED' });
+    expect(db.statements).toBe(before);
+  });
+
+  it("denies another department's officer the tax records: FORBIDDEN, default-deny", async () => {
+    const before = db.statements;
+    const result = await postGraphQL(
+      service.url,
+      'query ($r: [_Any!]!) { _entities(representations: $r) { ... on Person { tax { arrears { amount } } } } }',
+      { r: [{ __typename: 'Person', id: residents[0].id }] },
+      await security.gatewayHeaders('tax', officer('COURT')),
+    );
+    expect(result.data).toEqual({ _entities: [{ tax: null }] });
+    expect(result.errors).toHaveLength(1);
+    expect(result.errors?.[0].path).toEqual(['_entities', 0, 'tax']);
+    // Apollo adds `stacktrace` outside production only (toEqual skips an undefined key); the
+    // contract is the rest, exactly.
+    expect({ ...result.errors?.[0].extensions, stacktrace: undefined }).toEqual({
+      code: 'FORBIDDEN',
+      ruleId: 'default-deny',
+      reason: 'no rule grants Person.tax to officer of COURT for ADMIN_ENFORCEMENT',
+      field: 'Person.tax',
+    });
+    // Denied before its resolver runs: nothing was read.
+    expect(db.statements).toBe(before);
   });
 });

@@ -124,6 +124,11 @@ function isTrusted(
   return typeof issuer === 'string' && Object.prototype.hasOwnProperty.call(trustedIssuers, issuer);
 }
 
+/**
+ * Whether `caller` is exactly the service identity `expected`, and nothing more: a purpose or
+ * case reference would turn the collector into an NDRC approval system for the policy (rules on
+ * `system` callers of NDRC with an administrative purpose), readable without the gateway.
+ */
 function sameIdentity(caller: Caller, expected: Readonly<Caller>): boolean {
   return (
     caller.sub === expected.sub &&
@@ -131,8 +136,10 @@ function sameIdentity(caller: Caller, expected: Readonly<Caller>): boolean {
     caller.dept === expected.dept &&
     caller.roles.length === expected.roles.length &&
     caller.roles.every((role, index) => role === expected.roles[index]) &&
-    caller.personId === undefined &&
-    caller.org === undefined &&
+    caller.personId === expected.personId &&
+    caller.org === expected.org &&
+    caller.purpose === expected.purpose &&
+    caller.caseRef === expected.caseRef &&
     caller.consents === undefined
   );
 }

@@ -2,6 +2,7 @@ import { createServer } from 'node:http';
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { HeaderMap } from '@apollo/server';
+import { GraphQLError } from 'graphql';
 import type { ApolloServer, BaseContext } from '@apollo/server';
 import { HttpError } from './http-error';
 
@@ -118,6 +119,11 @@ export async function startApolloHttpServer<TContext extends BaseContext>(
         res.destroy();
       } else if (error instanceof HttpError) {
         sendError(res, error.status, error.message, error.code);
+      } else if (error instanceof GraphQLError) {
+        // Refusals raised while building the context (bad X-Purpose, ...) keep their code.
+        const { http, ...extensions } = error.extensions as { http?: { status?: number } };
+        res.writeHead(http?.status ?? 400, { 'content-type': 'application/json; charset=utf-8' });
+        res.end(JSON.stringify({ errors: [{ message: error.message, extensions }] }));
       } else {
         console.error('request failed', error);
         sendError(res, 500, 'internal server error', 'INTERNAL_SERVER_ERROR');

@@ -5,7 +5,16 @@ import { ALL_SUBGRAPHS } from '../../subgraphs/all-subgraphs';
 import { startSubgraph } from '../../subgraphs/kit/start-subgraph';
 import type { RunningSubgraph } from '../../subgraphs/kit/start-subgraph';
 import { DEFAULT_PORTS } from '../../lib/config/default-ports';
+import { openKeyStore } from '../../lib/auth/key-store';
+import type { KeyStore } from '../../lib/auth/key-store';
+import type { Database } from '../../lib/db/database';
+import type { Policy } from '../../lib/policy/types';
+import { loadAuditHmacKey } from '../../lib/audit/audit-hmac-key';
+import { createAuditWriter } from '../../lib/audit/audit-writer';
+import type { AuditWriter } from '../../lib/audit/audit-writer';
+import { AUDIT_SCHEMA, migrateAuditStore } from '../../lib/audit/migrate-audit-store';
 import { seedSystem } from '../seed/seed-system';
+import { createSystemSecurity } from './system-security';
 import { openSystemDatabases } from './system-databases';
 
 /** Options of {@link startSystem}. */
@@ -18,14 +27,25 @@ export interface StartSystemOptions {
   seedPersons?: number;
   /** Progress output; default console.log. */
   log?: (line: string) => void;
-  /** Environment read for `DATABASE_URL_<NAME>`; default process.env. */
+  /** Environment read for `DATABASE_URL_<NAME>`, JWKS_URL, ...; default process.env. */
   env?: NodeJS.ProcessEnv;
+  /** Keys; default the dev keys under `<dataDir>/keys` (created on first start). */
+  keys?: KeyStore;
+  /** Access policy; default `policy/policy.yaml`. */
+  policy?: Policy;
+  /**
+   * Write the audit log; default true. Only the benchmark turns it off, to measure its cost;
+   * the gateway and subgraphs refuse to run unaudited in production.
+   */
+  audit?: boolean;
 }
 
 /** The whole system running in one process, and how to stop it. */
 export interface RunningSystem {
   gatewayUrl: string;
   subgraphs: RunningSubgraph[];
+  /** The audit store every writer appends to (for the audit CLI, tests and operators). */
+  auditDb: Database;
   stop(): Promise<void>;
 }
 
@@ -37,22 +57,42 @@ export async function startSystem(options: StartSystemOptions = {}): Promise<Run
   const dataDir = options.dataDir ?? '.data';
   const log = options.log ?? ((line: string) => console.log(line));
   const anyPort = options.gatewayPort === 0;
-  const names = ALL_SUBGRAPHS.map((module) => module.name);
+  // The audit store is its own database (schema `audit`), read by the audit subgraph.
+  const names = [...new Set([...ALL_SUBGRAPHS.map((module) => module.name), AUDIT_SCHEMA])];
+  // Before any database opens: a policy that does not fit the schema stops the start, named.
+  const security = createSystemSecurity({
+    keys: options.keys ?? openKeyStore(dataDir),
+    policy: options.policy,
+    env: options.env,
+    dataDir,
+  });
   const databases = await openSystemDatabases({
     dataDir,
     subgraphNames: names,
     env: options.env ?? process.env,
   });
   const started: RunningSubgraph[] = [];
+  const writers: AuditWriter[] = [];
   const stopAll = async () => {
     for (const service of [...started].reverse()) {
       await service.stop();
       log(`  stopped ${service.name}`);
     }
+    // Flushes pending audit records before their database closes: nothing lost on Ctrl-C.
+    for (const writer of writers) await writer.close();
     await databases.close();
     log('  closed databases');
   };
   try {
+    const auditDb = databases.dbs[AUDIT_SCHEMA];
+    await migrateAuditStore(auditDb);
+    const hmacKey = await loadAuditHmacKey({ dataDir, env: options.env });
+    const auditWriter = (writer: string) => {
+      if (options.audit === false) return undefined;
+      const created = createAuditWriter({ db: auditDb, writer, hmacKey });
+      writers.push(created);
+      return created;
+    };
     if (!existsSync(join(dataDir, 'fixtures.json'))) {
       log(`first start: seeding ${options.seedPersons ?? 5000} synthetic persons into ${dataDir}`);
       await seedSystem({
@@ -69,12 +109,18 @@ export async function startSystem(options: StartSystemOptions = {}): Promise<Run
     for (const module of ALL_SUBGRAPHS) {
       const port = anyPort ? 0 : DEFAULT_PORTS[module.name];
       // Started in order and credit last, so the collector sees every department's real URL.
-      const environment = { subgraphUrls };
+      const environment = {
+        subgraphUrls,
+        serviceHeaders: security.serviceHeaders,
+        auditHmacKey: hmacKey,
+      };
       const service = await startSubgraph(module, {
         db: databases.dbs[module.name],
         ownsDatabase: false,
         port,
         environment,
+        security: await security.subgraph(module.name),
+        audit: auditWriter(module.name),
       });
       subgraphUrls[module.name] = service.url;
       started.push(service);
@@ -83,10 +129,12 @@ export async function startSystem(options: StartSystemOptions = {}): Promise<Run
     const gateway = await startGateway({
       port: options.gatewayPort ?? DEFAULT_PORTS.gateway,
       subgraphUrls,
+      security: await security.gateway(auditWriter('gateway')),
     });
     return {
       gatewayUrl: gateway.url,
       subgraphs: started,
+      auditDb,
       async stop() {
         await gateway.stop();
         log('  stopped gateway');

@@ -1,3 +1,4 @@
+import { CONSENTED_ORG } from '../../subgraphs/credit/seed';
 import { SCENARIOS } from '../../subgraphs/kit/seed/scenarios';
 import type { Scenario } from '../../subgraphs/kit/seed/scenarios';
 import type { SyntheticPerson } from '../../subgraphs/kit/seed/synthetic-person';
@@ -12,6 +13,8 @@ export interface Fixtures {
   generatedAt: string;
   /** Up to five person ids per scenario, in population order. */
   scenarios: Record<Scenario, string[]>;
+  /** Synthetic organisations: `consented` is the one every `consent_granted` person consented to. */
+  orgs: { consented: string };
 }
 
 const IDS_PER_SCENARIO = 5;
@@ -36,5 +39,6 @@ export function buildFixtures(
     persons: persons.length,
     generatedAt: run.generatedAt,
     scenarios,
+    orgs: { consented: CONSENTED_ORG },
   };
 }

@@ -1,4 +1,5 @@
 import { join } from 'node:path';
+import { loadPolicy } from '../../lib/policy/load-policy';
 import type { SubgraphModule } from '../kit/subgraph-module';
 import type { SourceReport } from './collector/collect-source';
 import { createCreditCollector } from './collector/create-credit-collector';
@@ -8,6 +9,7 @@ import { createCreditContext, creditResolvers } from './resolvers';
 import type { CreditContext } from './resolvers';
 import { loadCatalog } from './rules/load-catalog';
 import { loadCreditRules } from './rules/load-credit-rules';
+import { createConsentStore } from './consent-store';
 import { seedCredit } from './seed';
 import { createCreditStore } from './store';
 
@@ -39,7 +41,9 @@ const DAY_MS = 24 * 60 * 60 * 1000;
 /**
  * The credit platform subgraph (发改局 NDRC): collects department credit feeds, applies the
  * catalog and scoring rules (policy/*.yaml, loaded and validated at build) and serves
- * `Person.creditRecords`, `Person.creditProfile` and `Query.creditCatalog`.
+ * `Person.creditRecords`, `Person.creditProfile` and `Query.creditCatalog`, and keeps citizens'
+ * consents to organisations (`grantConsent`, `revokeConsent`, `Person.consents`, and the
+ * gateway's internal `activeConsentsForOrg`).
  */
 export function createCreditSubgraph(options: CreditSubgraphOptions = {}): CreditSubgraphModule {
   let collector: CreditCollector | undefined;
@@ -58,6 +62,7 @@ export function createCreditSubgraph(options: CreditSubgraphOptions = {}): Credi
         ...options.collector,
         store,
         subgraphUrls: environment.subgraphUrls,
+        requestHeaders: options.collector?.requestHeaders ?? environment.serviceHeaders,
         now,
       });
       collector = built;
@@ -69,6 +74,8 @@ export function createCreditSubgraph(options: CreditSubgraphOptions = {}): Credi
         sourceDepts: (options.collector?.sources ?? CREDIT_SOURCES).map((source) => source.dept),
         staleAfterMs:
           options.staleAfterMs ?? (Number.isFinite(envStale) && envStale > 0 ? envStale : DAY_MS),
+        consents: createConsentStore(db),
+        policy: environment.policy ?? loadPolicy(),
       };
       return {
         resolvers: creditResolvers,

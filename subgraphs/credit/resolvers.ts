@@ -2,6 +2,10 @@ import DataLoader from 'dataloader';
 import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
 import { groupByKey } from '../kit/group-by-key';
 import type { BaseSubgraphContext } from '../kit/subgraph-module';
+import type { Policy } from '../../lib/policy/types';
+import type { ConsentStore } from './consent-store';
+import { consentResolvers } from './consents/consent-resolvers';
+import type { ConsentContext } from './consents/consent-resolvers';
 import { computeScore } from './rules/compute-score';
 import { displayedRecords } from './rules/displayed-records';
 import { itemPoints } from './rules/item-points';
@@ -20,10 +24,14 @@ export interface CreditServices {
   sourceDepts: readonly string[];
   /** A source without a successful collection for longer than this is stale. */
   staleAfterMs: number;
+  /** Citizens' consents to organisations (授权查询). */
+  consents: ConsentStore;
+  /** The access policy the subgraph enforces: consent scopes are validated against it. */
+  policy: Policy;
 }
 
 /** The credit subgraph's request context: one clock reading and one loader set per request. */
-export interface CreditContext extends BaseSubgraphContext {
+export interface CreditContext extends ConsentContext {
   services: CreditServices;
   /** The request's instant; every person of a request is evaluated at the same time. */
   now: Date;
@@ -51,6 +59,9 @@ export function createCreditContext(
       groupByKey(ids, await services.store.findRecords(ids), (record) => record.personId),
     ),
     sourceStates: () => (states ??= services.store.findSourceStates()),
+    consentsByPerson: new DataLoader(async (ids) =>
+      groupByKey(ids, await services.consents.findByPersons(ids), (consent) => consent.personId),
+    ),
   };
 }
 
@@ -71,12 +82,15 @@ function toCreditRecord({ record, item, displayUntil }: DisplayedRecord) {
 
 export const creditResolvers: GraphQLResolverMap<CreditContext> = {
   Query: {
+    ...consentResolvers.Query,
     creditCatalog: (_root, _args, context: CreditContext) => {
       const { rules } = context.services;
       return rules.catalog.items.map((item) => ({ ...item, points: itemPoints(item, rules) }));
     },
   },
+  Mutation: consentResolvers.Mutation,
   Person: {
+    ...consentResolvers.Person,
     // Existence is population's business: the credit platform answers for any id it is asked.
     __resolveReference: (reference: { id: string }) => ({ id: reference.id }),
     creditRecords: async (person: { id: string }, _args, context: CreditContext) => {

@@ -1,16 +1,46 @@
+import { makeUscc } from '../../lib/ids/uscc';
 import type { Database } from '../kit/db/database';
 import type { SyntheticPerson } from '../kit/seed/synthetic-person';
+import { createConsentStore } from './consent-store';
 import { createCreditStore } from './store';
+
+/**
+ * The synthetic organisation every `consent_granted` person has consented to (a county lender,
+ * 91 = enterprise, region 511921). `.data/fixtures.json` names it as `orgs.consented`, so demos
+ * and acceptance checks can sign an `org` token for it.
+ */
+export const CONSENTED_ORG = makeUscc('91511921MA6CX0001');
+
+/** What the seeded consents grant: the credit summary of the policy's named scope. */
+export const SEEDED_CONSENT_SCOPES: readonly string[] = ['CREDIT_SUMMARY'];
+
+const DAY_MS = 24 * 60 * 60 * 1000;
 
 /**
  * Resets the credit platform for a freshly seeded county: collected records and cursors are
  * cleared, because collected data comes from the departments' feeds through the collector, never
- * from the seed. `persons` and `asOf` are for the platform's own records in later slices.
+ * from the seed. Consents are the platform's own data: every `consent_granted` person gets one
+ * active consent to CONSENTED_ORG, granted 7 days before `asOf` and running 365 days after it.
  */
 export async function seedCredit(
   db: Database,
-  _persons: readonly SyntheticPerson[],
-  _asOf: string,
+  persons: readonly SyntheticPerson[],
+  asOf: string,
 ): Promise<void> {
   await createCreditStore(db).resetCollection();
+  const consents = createConsentStore(db);
+  await consents.deleteAll();
+  // Midnight of asOf in China Standard Time: the county's calendar day.
+  const day = Date.parse(`${asOf}T00:00:00+08:00`);
+  await consents.insertMany(
+    persons
+      .filter((person) => person.scenario === 'consent_granted')
+      .map((person) => ({
+        personId: person.id,
+        org: CONSENTED_ORG,
+        scopes: SEEDED_CONSENT_SCOPES,
+        grantedAt: new Date(day - 7 * DAY_MS),
+        expiresAt: new Date(day + 365 * DAY_MS),
+      })),
+  );
 }

@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
@@ -6,6 +5,12 @@ import { buildSubgraphSchema } from '@apollo/subgraph';
 import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
 import { parse } from 'graphql';
 import { startApolloHttpServer } from '../../lib/http/apollo-http-server';
+import { INTERNAL_CONTEXT_HEADER } from '../../lib/auth/internal-token';
+import type { AuditWriter } from '../../lib/audit/audit-writer';
+import { createResolverLog } from '../../lib/audit/resolver-log';
+import { useResolverAudit } from './audit/use-resolver-audit';
+import { applyPolicy } from './authz/apply-policy';
+import type { SubgraphSecurity } from './authz/subgraph-security';
 import type { Database } from './db/database';
 import { migrate } from './db/migrate';
 import { loadSubgraphSdl } from './load-sdl';
@@ -13,6 +18,8 @@ import type { BaseSubgraphContext, SubgraphEnvironment, SubgraphModule } from '.
 
 /** Options of {@link startSubgraph}. */
 export interface StartSubgraphOptions {
+  /** Who may call this subgraph and the policy it enforces; required, so no subgraph runs open. */
+  security: SubgraphSecurity;
   /** This subgraph's database (its own schema in it); closed by `stop()` when `ownsDatabase`. */
   db: Database;
   /** Whether `stop()` closes `db`; default true. */
@@ -24,6 +31,12 @@ export interface StartSubgraphOptions {
   /** Production mode hides stack traces from clients; default `NODE_ENV === 'production'`. */
   production?: boolean;
   environment?: SubgraphEnvironment;
+  /**
+   * This subgraph's audit chain: every request that touches person fields appends its resolver
+   * log before the response leaves, or the response carries no data. Required in production;
+   * elsewhere default none (unit-level tests of one subgraph).
+   */
+  audit?: AuditWriter;
 }
 
 /** A running subgraph service. */
@@ -42,28 +55,67 @@ export async function startSubgraph<TContext extends BaseSubgraphContext>(
 ): Promise<RunningSubgraph> {
   const { db } = options;
   await migrate(db, module.name, module.migrationsDir);
-  const parts = module.build(db, options.environment ?? { subgraphUrls: {} });
-  const schema = buildSubgraphSchema({
-    typeDefs: parse(loadSubgraphSdl(module)),
-    resolvers: parts.resolvers as GraphQLResolverMap<unknown>,
+  const environment = options.environment ?? { subgraphUrls: {} };
+  const parts = module.build(db, {
+    ...environment,
+    policy: environment.policy ?? options.security.policy,
   });
+  // Deny by default: every field goes through the policy's shield, whoever calls.
+  const schema = applyPolicy(
+    buildSubgraphSchema({
+      typeDefs: parse(loadSubgraphSdl(module)),
+      resolvers: parts.resolvers as GraphQLResolverMap<unknown>,
+    }),
+    options.security.policy,
+    {
+      now: environment.now,
+      onDecision: ({ field, personId, decision, context }) => {
+        if (personId === undefined) return;
+        const log = (context as Partial<BaseSubgraphContext>).resolverLog;
+        if (decision.effect === 'allow') log?.resolved(personId, field);
+        else if (decision.effect === 'mask') log?.masked(personId, field);
+        else log?.denied(personId, field);
+      },
+    },
+  );
   const production = options.production ?? process.env.NODE_ENV === 'production';
+  if (production && !options.audit) {
+    throw new Error(`${module.name}: an audit writer is required in production`);
+  }
   const apollo = new ApolloServer<TContext>({
     schema,
     // Shutdown order belongs to the process (subgraph before its database); see startSystem.
     stopOnTerminationSignals: false,
     includeStacktraceInErrorResponses: !production,
-    plugins: [ApolloServerPluginInlineTraceDisabled(), ApolloServerPluginLandingPageDisabled()],
+    plugins: [
+      ApolloServerPluginInlineTraceDisabled(),
+      ApolloServerPluginLandingPageDisabled(),
+      ...(options.audit
+        ? [
+            useResolverAudit({
+              writer: options.audit,
+              policyVersion: options.security.policy.version,
+            }),
+          ]
+        : []),
+    ],
   });
   await apollo.start();
   const http = await startApolloHttpServer<TContext>({
     apollo,
     port: options.port,
     host: options.host,
+    // Only the gateway or the credit collector can sign a valid token: anything else is a 401,
+    // introspection and `_service` included.
     context: async (req) => {
-      const header = req.headers['x-request-id'];
-      const requestId = typeof header === 'string' && header ? header : randomUUID();
-      return parts.context({ requestId });
+      const internal = await options.security.verifyInternalToken(
+        req.headers[INTERNAL_CONTEXT_HEADER],
+      );
+      return parts.context({
+        requestId: internal.requestId,
+        caller: internal.caller,
+        resolverLog: createResolverLog(),
+      });
     },
     routes: {
       '/health': async (_req, res) => {

@@ -1,12 +1,19 @@
 import type { BaseContext } from '@apollo/server';
+import type { ResolverLog } from '../../lib/audit/resolver-log';
+import type { Caller } from '../../lib/auth/caller';
+import type { Policy } from '../../lib/policy/types';
 import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
 import type { Database } from './db/database';
 import type { SyntheticPerson } from './seed/synthetic-person';
 
 /** What every subgraph request context carries, whatever the department. */
 export interface BaseSubgraphContext extends BaseContext {
-  /** The gateway's request id (header `x-request-id`), or a fresh one. */
+  /** The request id the gateway (or the collector) signed into the internal context token. */
   requestId: string;
+  /** Who asks and for what, from the verified internal context token. */
+  caller: Caller;
+  /** The fields of which persons this request resolved, masked or refused (audited on send). */
+  resolverLog: ResolverLog;
 }
 
 /** Settings shared by all subgraphs of one running system. */
@@ -15,6 +22,23 @@ export interface SubgraphEnvironment {
   subgraphUrls: Record<string, string>;
   /** Clock; default `() => new Date()`. Tests pin it. */
   now?: () => Date;
+  /**
+   * Headers identifying this service when it calls another subgraph (a signed internal context
+   * token whose audience is `subgraph`); the credit collector uses them. Default none: calls
+   * are refused by the other subgraph.
+   */
+  serviceHeaders?: (subgraph: string) => Promise<Record<string, string>>;
+  /**
+   * The access policy the subgraph enforces; `startSubgraph` sets it from its security, so a
+   * module that validates data against the policy (consent scopes) uses the enforced one.
+   * Default none (the module loads `policy/policy.yaml` if it needs one).
+   */
+  policy?: Policy;
+  /**
+   * Key of the audit log's subject HMAC, the same the writers use, so the audit read side can
+   * search by citizen id; default none (the audit subgraph then loads it itself).
+   */
+  auditHmacKey?: Buffer;
 }
 
 /** The live parts of a subgraph built over its database. */

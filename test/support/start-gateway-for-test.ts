@@ -11,6 +11,8 @@ import type { RunningSubgraph } from '../../subgraphs/kit/start-subgraph';
 import type { RegisteredSubgraph } from '../../subgraphs/kit/subgraph-module';
 import { openTestDatabases } from './test-databases';
 import type { TestDatabases } from './test-databases';
+import { createTestSecurity, loadSeeAllTestPolicy } from './test-security';
+import type { TestSecurity } from './test-security';
 
 /** A subgraph the test serves itself (e.g. a probe), composed in with the real ones. */
 export interface ExtraSubgraph extends ComposableSubgraph {
@@ -25,15 +27,31 @@ export interface GatewayForTestOptions {
   persons?: readonly SyntheticPerson[];
   /** Names of the modules that seed `persons`; default every started module with a seed. */
   seed?: readonly string[];
+  /**
+   * More databases to open on the same PGlite, by name (e.g. `audit` for a gateway's audit
+   * store, as the embedded default keeps it), in `databases.dbs`; default none.
+   */
+  extraDatabases?: readonly string[];
   /** Subgraphs already running outside this helper; default none. */
   extraSubgraphs?: readonly ExtraSubgraph[];
-  /** Gateway options; `port` defaults to 0 and the supergraph/URLs come from this helper. */
-  gateway?: GatewayOptions;
+  /**
+   * Gateway options; `port` defaults to 0, and the supergraph, URLs and security come from this
+   * helper.
+   */
+  gateway?: Omit<GatewayOptions, 'security'>;
+  /**
+   * Keys and policy of every service started here and of the gateway; default
+   * `createTestSecurity({ policy: loadSeeAllTestPolicy() })`, validated against the checked-in
+   * supergraph (a test composing only some subgraphs still names every type in its policy).
+   */
+  security?: TestSecurity;
 }
 
 /** Real subgraphs and a gateway on them, composed from the modules (not the checked-in file). */
 export interface GatewayForTest {
   gateway: RunningGateway;
+  /** The security every service runs with: sign user tokens for the gateway with it. */
+  security: TestSecurity;
   /** Started subgraphs by name. */
   subgraphs: Record<string, RunningSubgraph>;
   /** The supergraph composed for this test. */
@@ -57,10 +75,11 @@ export async function startGatewayForTest(
 ): Promise<GatewayForTest> {
   const modules = options.modules ?? ALL_SUBGRAPHS;
   const extras = options.extraSubgraphs ?? [];
-  const databases = await openTestDatabases(
-    'pglite',
-    modules.map((module) => module.name),
-  );
+  const security = options.security ?? createTestSecurity({ policy: loadSeeAllTestPolicy() });
+  const databases = await openTestDatabases('pglite', [
+    ...modules.map((module) => module.name),
+    ...(options.extraDatabases ?? []),
+  ]);
   const subgraphs: Record<string, RunningSubgraph> = {};
   const subgraphUrls: Record<string, string> = Object.fromEntries(
     extras.map((extra) => [extra.name, extra.url]),
@@ -84,7 +103,8 @@ export async function startGatewayForTest(
       const service = await startSubgraph(module, {
         db: databases.dbs[module.name],
         ownsDatabase: false,
-        environment: { subgraphUrls },
+        security: await security.subgraph(module.name),
+        environment: { subgraphUrls, serviceHeaders: security.serviceHeaders },
       });
       subgraphs[module.name] = service;
       subgraphUrls[module.name] = service.url;
@@ -95,13 +115,23 @@ export async function startGatewayForTest(
       ...options.gateway,
       supergraphSdl,
       subgraphUrls,
+      security: await security.gateway(),
     });
     const stopSubgraph = async (name: string) => {
       const service = subgraphs[name];
       delete subgraphs[name];
       await service?.stop();
     };
-    return { gateway, subgraphs, supergraphSdl, subgraphUrls, databases, stopSubgraph, stop };
+    return {
+      gateway,
+      security,
+      subgraphs,
+      supergraphSdl,
+      subgraphUrls,
+      databases,
+      stopSubgraph,
+      stop,
+    };
   } catch (error) {
     await stop();
     throw error;

@@ -1,3 +1,4 @@
+import { CONSENTED_ORG } from '../../../subgraphs/credit/seed';
 import { SCENARIOS } from '../../../subgraphs/kit/seed/scenarios';
 import { buildFixtures } from '../build-fixtures';
 import { generatePersons } from '../generate-persons';
@@ -18,6 +19,7 @@ describe('buildFixtures', () => {
             .map((p) => p.id),
         ]),
       ),
+      orgs: { consented: CONSENTED_ORG },
     });
   });
 

@@ -35,7 +35,7 @@ export interface CollectSourceOptions {
   attemptAt: Date;
   pageSize: number;
   requestTimeoutMs: number;
-  requestHeaders: () => Record<string, string> | Promise<Record<string, string>>;
+  requestHeaders: (subgraph: string) => Record<string, string> | Promise<Record<string, string>>;
   /** Checked between pages: a stopping collector ends after the page in hand. */
   stopping: () => boolean;
 }
@@ -65,7 +65,7 @@ export async function collectSource(options: CollectSourceOptions): Promise<Sour
         url: options.url,
         after: report.cursor,
         first: options.pageSize,
-        headers: await options.requestHeaders(),
+        headers: await options.requestHeaders(source.subgraph),
         timeoutMs: options.requestTimeoutMs,
       });
       if (page.hasMore && page.endCursor === report.cursor) {

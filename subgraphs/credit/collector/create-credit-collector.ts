@@ -22,8 +22,11 @@ export interface CreditCollectorOptions {
   pageSize?: number;
   /** Timeout of one feed request; default 10 000 ms. */
   requestTimeoutMs?: number;
-  /** Extra headers of every feed request (the service token, later); default none. */
-  requestHeaders?: () => Record<string, string> | Promise<Record<string, string>>;
+  /**
+   * Headers of every feed request to `subgraph` (the collector's signed service token, whose
+   * audience is that subgraph); default none.
+   */
+  requestHeaders?: (subgraph: string) => Record<string, string> | Promise<Record<string, string>>;
   /** Progress output, one short line per source with news or an error; default console.log. */
   log?: (line: string) => void;
 }

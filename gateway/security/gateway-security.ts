@@ -1,0 +1,114 @@
+import type { IncomingMessage } from 'node:http';
+import { GraphQLError } from 'graphql';
+import type { ApolloServerPlugin } from '@apollo/server';
+import type { Caller } from '../../lib/auth/caller';
+import {
+  GATEWAY_ISSUER,
+  INTERNAL_CONTEXT_HEADER,
+  signInternalToken,
+} from '../../lib/auth/internal-token';
+import type { KeyStore } from '../../lib/auth/key-store';
+import { HttpError } from '../../lib/http/http-error';
+import type { Policy } from '../../lib/policy/types';
+import { readPurpose } from '../auth/read-purpose';
+import type { UserTokenVerifier } from '../auth/verify-user-token';
+import type { GatewayContext } from '../gateway-context';
+import { useAuditLog } from '../plugins/use-audit-log';
+import { usePolicyCheck } from '../plugins/use-policy-check';
+import { CONSENT_LOOKUP_ROLE, createConsentLookup } from './consent-lookup';
+import { resolveConsents } from './resolve-consents';
+import type { AuditWriter } from '../../lib/audit/audit-writer';
+
+/** Options of {@link createGatewaySecurity}. */
+export interface GatewaySecurityOptions {
+  /** Verifies `Authorization: Bearer <JWT>` (see verify-user-token.ts). */
+  verifyUserToken: UserTokenVerifier;
+  /** Holds the gateway's internal signing key (`gateway-internal`). */
+  keys: KeyStore;
+  policy: Policy;
+  /** Introspection for every client (development); default false: `developer` clients only. */
+  openIntrospection?: boolean;
+  /** The gateway's audit chain; required in production (startGateway refuses to start without). */
+  audit?: AuditWriter;
+  /** Subgraph keeping citizens' consents (URL from bindSubgraphUrls); default `credit`. */
+  consentSubgraph?: string;
+}
+
+/** The gateway options that make it the only door: context, per-fetch headers and plugins. */
+export interface GatewaySecurity {
+  context(req: IncomingMessage, base: GatewayContext): Promise<GatewayContext>;
+  subgraphHeaders(context: GatewayContext, subgraph: string): Promise<Record<string, string>>;
+  plugins: ApolloServerPlugin<GatewayContext>[];
+  /** Whether every operation is written to the audit log. */
+  audited: boolean;
+  /**
+   * Tells security where the subgraphs answer (name -> URL, filled while the supergraph loads);
+   * the consent lookup calls the consent subgraph there. startGateway calls it once.
+   */
+  bindSubgraphUrls?(urls: ReadonlyMap<string, string>): void;
+}
+
+/**
+ * Authenticates every request (401 before any GraphQL runs), reads its purpose and case, checks
+ * the operation against the policy before planning, and signs a short-lived internal context
+ * token per subgraph fetch (audience = that subgraph), which is all a subgraph trusts. For an
+ * organisation's AUTHORIZED_QUERY it first looks up the subjects' consents (resolve-consents.ts).
+ */
+export function createGatewaySecurity(options: GatewaySecurityOptions): GatewaySecurity {
+  let subgraphUrls: ReadonlyMap<string, string> | undefined;
+  const consentSubgraph = options.consentSubgraph ?? 'credit';
+  const lookup = createConsentLookup({
+    keys: options.keys,
+    subgraph: consentSubgraph,
+    url: () => subgraphUrls?.get(consentSubgraph),
+  });
+  return {
+    async context(req, base) {
+      const identity = await options.verifyUserToken(req.headers.authorization);
+      // The lookup role opens every consent of every organisation: only the gateway holds it.
+      if (identity.roles.includes(CONSENT_LOOKUP_ROLE)) {
+        throw new HttpError(
+          401,
+          `token role ${CONSENT_LOOKUP_ROLE} is reserved to the gateway itself`,
+          'UNAUTHENTICATED',
+        );
+      }
+      const declared = readPurpose(identity, req.headers);
+      // No consents until the operation is known: the policy check's prepareCaller adds those
+      // of its subjects for an organisation's AUTHORIZED_QUERY (fail closed meanwhile).
+      const caller: Caller = { ...identity, ...declared, consents: [] };
+      const mode = String(req.headers['x-authz-mode'] ?? 'partial').toLowerCase();
+      if (mode !== 'reject' && mode !== 'partial') {
+        throw new GraphQLError('X-Authz-Mode must be "partial" (default) or "reject".', {
+          extensions: { code: 'BAD_USER_INPUT', header: 'X-Authz-Mode', http: { status: 400 } },
+        });
+      }
+      return { ...base, caller, authzMode: mode };
+    },
+    async subgraphHeaders(context, subgraph) {
+      if (!context.caller) throw new Error('subgraph fetch before authentication');
+      const { privateKey } = await options.keys.keyPair('gateway-internal');
+      const token = await signInternalToken(context.caller, {
+        audience: subgraph,
+        requestId: context.requestId,
+        issuer: GATEWAY_ISSUER,
+        key: privateKey,
+      });
+      return { [INTERNAL_CONTEXT_HEADER]: token };
+    },
+    plugins: [
+      usePolicyCheck({
+        policy: options.policy,
+        openIntrospection: options.openIntrospection ?? false,
+        prepareCaller: resolveConsents(lookup),
+      }),
+      ...(options.audit
+        ? [useAuditLog({ writer: options.audit, policyVersion: options.policy.version })]
+        : []),
+    ],
+    audited: options.audit !== undefined,
+    bindSubgraphUrls(urls) {
+      subgraphUrls = urls;
+    },
+  };
+}

@@ -1,0 +1,46 @@
+/**
+ * Runs the gateway alone, as in production: `npm run start:gateway` with `SUBGRAPH_URL_<NAME>`
+ * for every subgraph, `PORT`, `HOST`, `JWKS_URL` or `JWT_PUBLIC_KEY_FILE` for user tokens, and
+ * `KEYS_DIR` holding the gateway's internal signing key (`keys/gateway-internal.private.pem`).
+ */
+import { startGateway } from '../gateway/start-gateway';
+import { openKeyStore } from '../lib/auth/key-store';
+import { DEFAULT_PORTS } from '../lib/config/default-ports';
+import { ALL_SUBGRAPHS } from '../subgraphs/all-subgraphs';
+import { openServiceAudit } from './lib/service-audit-writer';
+import { subgraphUrlsFromEnv } from './lib/subgraph-urls-from-env';
+import { createSystemSecurity } from './lib/system-security';
+
+async function main(): Promise<void> {
+  const security = createSystemSecurity({ keys: openKeyStore(process.env.KEYS_DIR ?? '.data') });
+  const audit = await openServiceAudit('gateway');
+  const gateway = await startGateway({
+    port: Number(process.env.PORT ?? DEFAULT_PORTS.gateway),
+    host: process.env.HOST,
+    subgraphUrls: subgraphUrlsFromEnv(
+      ALL_SUBGRAPHS.map((module) => module.name),
+      process.env,
+    ),
+    security: await security.gateway(audit?.writer),
+  });
+  console.log(`gateway at ${gateway.url} (policy ${security.policy.version})`);
+  const stop = () => {
+    gateway
+      .stop()
+      .then(() => audit?.close())
+      .then(
+        () => process.exit(0),
+        (error: unknown) => {
+          console.error(error);
+          process.exit(1);
+        },
+      );
+  };
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+});
