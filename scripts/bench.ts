@@ -1,0 +1,165 @@
+/**
+ * `npm run bench`: throughput of the credit profile query through the gateway, with the audit log
+ * on and off, measured in one run on this machine (rounds alternate off/on so drift hits both).
+ * Also counts SQL statements per request per subgraph, to show batching.
+ *
+ *   npm run bench -- [--persons 1000] [--requests 2000] [--concurrency 16] [--rounds 2]
+ */
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { openKeyStore } from '../lib/auth/key-store';
+import { signUserToken } from '../lib/auth/user-token';
+import { startSystem } from './lib/start-system';
+
+const PROFILE = `query Profile($id: ID!) {
+  person(id: $id) { id householdStatus creditProfile { score level breakdown { catalogCode points } sources { dept stale } } }
+}`;
+
+interface RoundResult {
+  audit: boolean;
+  requestsPerSecond: number;
+  p50Ms: number;
+  p95Ms: number;
+  statementsPerRequest: Record<string, number>;
+}
+
+function positive(name: string, value: string | undefined, fallback: number): number {
+  if (value === undefined) return fallback;
+  const parsed = Number(value);
+  if (!Number.isInteger(parsed) || parsed < 1)
+    throw new Error(`--${name} must be a positive integer`);
+  return parsed;
+}
+
+async function runRound(
+  dataDir: string,
+  audit: boolean,
+  requests: number,
+  concurrency: number,
+): Promise<RoundResult> {
+  const system = await startSystem({ dataDir, gatewayPort: 0, audit, log: () => {} });
+  try {
+    const keys = openKeyStore(dataDir);
+    const token = await signUserToken(
+      { sub: 'bench', clientType: 'officer', dept: 'NDRC', roles: ['officer'] },
+      { key: (await keys.keyPair('user-token')).privateKey },
+    );
+    const fixtures = JSON.parse(readFileSync(join(dataDir, 'fixtures.json'), 'utf8')) as {
+      scenarios: Record<string, string[]>;
+    };
+    const ids = Object.values(fixtures.scenarios).flat();
+    const headers = {
+      'content-type': 'application/json',
+      authorization: `Bearer ${token}`,
+      'x-purpose': 'ADMIN_LICENSING',
+      'x-case-ref': 'BENCH-0001',
+    };
+    const one = async (i: number) => {
+      const started = performance.now();
+      const response = await fetch(system.gatewayUrl, {
+        method: 'POST',
+        headers,
+        body: JSON.stringify({ query: PROFILE, variables: { id: ids[i % ids.length] } }),
+      });
+      const body = (await response.json()) as { errors?: unknown[] };
+      if (response.status !== 200 || body.errors) {
+        throw new Error(`request failed: ${response.status} ${JSON.stringify(body).slice(0, 300)}`);
+      }
+      return performance.now() - started;
+    };
+    const run = async (count: number) => {
+      const latencies: number[] = [];
+      let next = 0;
+      await Promise.all(
+        Array.from({ length: concurrency }, async () => {
+          while (next < count) {
+            const i = next;
+            next += 1;
+            latencies.push(await one(i));
+          }
+        }),
+      );
+      return latencies;
+    };
+    await run(Math.min(300, requests)); // warm up JIT, pools and caches
+    const before = Object.fromEntries(system.subgraphs.map((s) => [s.name, s.db.statements]));
+    const started = performance.now();
+    const latencies = await run(requests);
+    const seconds = (performance.now() - started) / 1000;
+    latencies.sort((a, b) => a - b);
+    return {
+      audit,
+      requestsPerSecond: requests / seconds,
+      p50Ms: latencies[Math.floor(latencies.length * 0.5)],
+      p95Ms: latencies[Math.floor(latencies.length * 0.95)],
+      statementsPerRequest: Object.fromEntries(
+        system.subgraphs.map((s) => [s.name, (s.db.statements - before[s.name]) / requests]),
+      ),
+    };
+  } finally {
+    await system.stop();
+  }
+}
+
+async function main(): Promise<void> {
+  const { values } = parseArgs({
+    options: {
+      persons: { type: 'string' },
+      requests: { type: 'string' },
+      concurrency: { type: 'string' },
+      rounds: { type: 'string' },
+    },
+  });
+  const persons = positive('persons', values.persons, 1000);
+  const requests = positive('requests', values.requests, 2000);
+  const concurrency = positive('concurrency', values.concurrency, 16);
+  const rounds = positive('rounds', values.rounds, 2);
+  const dataDir = mkdtempSync(join(tmpdir(), 'cf-bench-'));
+  try {
+    console.log(`seeding ${persons} persons into ${dataDir} …`);
+    const seeding = await startSystem({
+      dataDir,
+      gatewayPort: 0,
+      seedPersons: persons,
+      log: () => {},
+    });
+    await seeding.stop();
+    const results: RoundResult[] = [];
+    for (let round = 1; round <= rounds; round += 1) {
+      for (const audit of [false, true]) {
+        const result = await runRound(dataDir, audit, requests, concurrency);
+        results.push(result);
+        console.log(
+          `round ${round} audit ${audit ? 'on ' : 'off'}: ${result.requestsPerSecond.toFixed(0)} req/s, ` +
+            `p50 ${result.p50Ms.toFixed(1)} ms, p95 ${result.p95Ms.toFixed(1)} ms`,
+        );
+      }
+    }
+    const mean = (audit: boolean) => {
+      const chosen = results.filter((r) => r.audit === audit);
+      return chosen.reduce((sum, r) => sum + r.requestsPerSecond, 0) / chosen.length;
+    };
+    const off = mean(false);
+    const on = mean(true);
+    console.log(
+      `\nprofile query, ${requests} requests × ${rounds} rounds, concurrency ${concurrency}`,
+    );
+    console.log(`audit off: ${off.toFixed(0)} req/s   audit on: ${on.toFixed(0)} req/s`);
+    console.log(`ratio on/off: ${(on / off).toFixed(3)} (target ≥ 0.85)`);
+    const last = results[results.length - 1].statementsPerRequest;
+    console.log(
+      `SQL statements per request: ${Object.entries(last)
+        .map(([name, count]) => `${name} ${count.toFixed(2)}`)
+        .join(', ')}`,
+    );
+  } finally {
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+});

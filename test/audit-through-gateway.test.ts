@@ -1,0 +1,187 @@
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { verifyChains } from '../lib/audit/verify-chains';
+import { databaseUrlVariable } from '../scripts/lib/system-databases';
+import { startSystem } from '../scripts/lib/start-system';
+import type { RunningSystem } from '../scripts/lib/start-system';
+import { ALL_SUBGRAPHS } from '../subgraphs/all-subgraphs';
+import { postGraphQL } from './support/graphql-client';
+import { DB_MODES, createTestDatabaseUrls } from './support/test-databases';
+import type { TestDatabaseUrls } from './support/test-databases';
+import { createTestSecurity } from './support/test-security';
+
+/** Every access through the gateway is written to the hash-chained audit log (DESIGN §5). */
+
+const SUMMARY = `query Summary($id: ID!) {
+  person(id: $id) { id householdStatus creditProfile { score level } }
+}`;
+
+interface Row {
+  writer: string;
+  request_id: string | null;
+  kind: string;
+  payload: Record<string, unknown>;
+}
+
+describe.each(DB_MODES)('audit of gateway operations on %s', (mode) => {
+  let system: RunningSystem;
+  let dataDir: string;
+  let serverDatabases: TestDatabaseUrls | undefined;
+  let ids: string[];
+  let headers: Record<string, string>;
+  const security = createTestSecurity();
+
+  const rows = (requestIds: readonly string[]) =>
+    system.auditDb.query<Row>(
+      `SELECT writer, request_id, kind, payload FROM audit.entries WHERE request_id = ANY($1::text[])`,
+      [requestIds],
+    );
+
+  beforeAll(async () => {
+    dataDir = mkdtempSync(join(tmpdir(), 'cf-audit-'));
+    const env: NodeJS.ProcessEnv = {};
+    if (mode === 'postgres') {
+      serverDatabases = await createTestDatabaseUrls([
+        ...ALL_SUBGRAPHS.map((m) => m.name),
+        'audit',
+      ]);
+      for (const [name, url] of Object.entries(serverDatabases.urls)) {
+        env[databaseUrlVariable(name)] = url;
+      }
+    }
+    system = await startSystem({
+      dataDir,
+      gatewayPort: 0,
+      seedPersons: 120,
+      env,
+      keys: security.keys,
+      log: () => {},
+    });
+    const fixtures = JSON.parse(readFileSync(join(dataDir, 'fixtures.json'), 'utf8')) as {
+      scenarios: Record<string, string[]>;
+    };
+    ids = Object.values(fixtures.scenarios).flat();
+    // NDRC sees the credit profile and household status (default policy rule ndrc-credit-work).
+    headers = await security.userHeaders(
+      { sub: 'officer-ndrc-7', clientType: 'officer', dept: 'NDRC', roles: ['officer'] },
+      'ADMIN_LICENSING',
+      'CASE-AUDIT-0001',
+    );
+  });
+
+  afterAll(async () => {
+    await system?.stop();
+    await serverDatabases?.drop();
+    rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  const ask = async (id: string) => {
+    const response = await fetch(system.gatewayUrl, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...headers },
+      body: JSON.stringify({ query: SUMMARY, variables: { id } }),
+    });
+    const body = (await response.json()) as {
+      data?: unknown;
+      errors?: { extensions?: { code?: string } }[];
+    };
+    return { status: response.status, requestId: response.headers.get('x-request-id') ?? '', body };
+  };
+
+  it('writes exactly one gateway record per operation under 200 concurrent operations, chains intact', async () => {
+    const results = await Promise.all(
+      Array.from({ length: 200 }, (_, i) => ask(ids[i % ids.length])),
+    );
+    expect(results.map((r) => r.status)).toEqual(Array(200).fill(200));
+    const requestIds = results.map((r) => r.requestId);
+    expect(new Set(requestIds).size).toBe(200);
+    const written = await rows(requestIds);
+    const gateway = written.filter((row) => row.writer === 'gateway');
+    expect(gateway).toHaveLength(200);
+    expect(new Set(gateway.map((row) => row.request_id)).size).toBe(200);
+    // Each operation also left the resolver logs of the subgraphs that resolved person fields.
+    const resolvers = new Set(written.filter((r) => r.kind === 'resolver').map((r) => r.writer));
+    expect([...resolvers].sort()).toEqual(['credit', 'population']);
+    const verified = await verifyChains(system.auditDb);
+    expect(verified.writers.filter((w) => w.firstBroken)).toEqual([]);
+    expect(verified.ok).toBe(true);
+  });
+
+  it('records who, why, which person (never in clear) and which fields', async () => {
+    const [id] = ids;
+    const { requestId } = await ask(id);
+    const [record] = (await rows([requestId])).filter((row) => row.writer === 'gateway');
+    expect(record.kind).toBe('operation');
+    expect(record.payload).toMatchObject({
+      user: 'officer-ndrc-7',
+      dept: 'NDRC',
+      clientType: 'officer',
+      purpose: 'ADMIN_LICENSING',
+      caseRef: 'CASE-AUDIT-0001',
+      operationName: 'Summary',
+      policyVersion: security.policy.version,
+      result: 'allowed',
+      subjects: [expect.objectContaining({ masked: `${id.slice(0, 6)}********${id.slice(14)}` })],
+      fields: expect.objectContaining({
+        returned: expect.arrayContaining([
+          'Query.person',
+          'Person.householdStatus',
+          'CreditProfile.score',
+        ]),
+        denied: [],
+      }),
+    });
+    expect(JSON.stringify(record.payload)).not.toContain(id);
+    const [clear] = await system.auditDb.query<{ n: string }>(
+      `SELECT count(*)::text AS n FROM audit.entries WHERE payload::text LIKE '%' || $1 || '%'`,
+      [id],
+    );
+    expect(clear.n).toBe('0');
+  });
+
+  it('fails closed while the audit store cannot be written, and resumes without a restart', async () => {
+    const [id] = ids;
+    await system.auditDb.query('ALTER TABLE audit.entries RENAME TO entries_unavailable');
+    try {
+      const refused = await ask(id);
+      expect(refused.status).toBe(503);
+      expect(refused.body.data ?? null).toBeNull();
+      expect(refused.body.errors?.[0]?.extensions?.code).toBe('AUDIT_UNAVAILABLE');
+    } finally {
+      await system.auditDb.query('ALTER TABLE audit.entries_unavailable RENAME TO entries');
+    }
+    const resumed = await ask(id);
+    expect(resumed.status).toBe(200);
+    expect(resumed.body.data).toEqual({
+      person: expect.objectContaining({
+        id,
+        creditProfile: expect.objectContaining({ level: expect.any(String) }),
+      }),
+    });
+    expect((await rows([resumed.requestId])).some((row) => row.writer === 'gateway')).toBe(true);
+    expect((await verifyChains(system.auditDb)).ok).toBe(true);
+  });
+
+  it('records a refused field as denied', async () => {
+    const result = await postGraphQL(
+      system.gatewayUrl,
+      `query Tax($id: ID!) { person(id: $id) { id tax { arrears { amount } } } }`,
+      { id: ids[0] },
+      headers,
+    );
+    expect(result.errors?.[0]?.extensions).toMatchObject({
+      code: 'FORBIDDEN',
+      field: 'Person.tax',
+    });
+    const written = await system.auditDb.query<Row>(
+      `SELECT writer, request_id, kind, payload FROM audit.entries
+       WHERE writer = 'gateway' ORDER BY seq DESC LIMIT 1`,
+    );
+    expect(written[0].payload).toMatchObject({
+      operationName: 'Tax',
+      result: 'partial',
+      fields: expect.objectContaining({ denied: expect.arrayContaining(['Person.tax']) }),
+    });
+  });
+});
