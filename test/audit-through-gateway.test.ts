@@ -42,10 +42,8 @@ describe.each(DB_MODES)('audit of gateway operations on %s', (mode) => {
     dataDir = mkdtempSync(join(tmpdir(), 'cf-audit-'));
     const env: NodeJS.ProcessEnv = {};
     if (mode === 'postgres') {
-      serverDatabases = await createTestDatabaseUrls([
-        ...ALL_SUBGRAPHS.map((m) => m.name),
-        'audit',
-      ]);
+      // The audit subgraph's database is the audit store.
+      serverDatabases = await createTestDatabaseUrls(ALL_SUBGRAPHS.map((m) => m.name));
       for (const [name, url] of Object.entries(serverDatabases.urls)) {
         env[databaseUrlVariable(name)] = url;
       }
