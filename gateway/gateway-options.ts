@@ -1,5 +1,6 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import type { GatewayContext } from './gateway-context';
+import type { TrustedDocument } from './operations/load-trusted-documents';
 import type { GatewaySecurity } from './security/gateway-security';
 
 /** Options of `startGateway`. */
@@ -37,4 +38,6 @@ export interface GatewayOptions {
    * required, so the gateway never serves unauthenticated person data.
    */
   security: GatewaySecurity;
+  /** Persisted operations callable by hash; default every `operations/*.graphql` file. */
+  trustedDocuments?: readonly TrustedDocument[];
 }

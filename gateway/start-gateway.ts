@@ -19,6 +19,8 @@ import { maskProductionError } from './mask-production-error';
 import { createPlaygroundRoutes } from './playground/create-playground-routes';
 import { defaultPlaygroundConfig } from './playground/default-playground-config';
 import { useRequestId } from './plugins/use-request-id';
+import { loadTrustedDocuments } from './operations/load-trusted-documents';
+import { TrustedDocumentsCache } from './operations/trusted-documents-cache';
 import { SubgraphDataSource } from './subgraph-data-source';
 
 /** The default supergraph file, written by `npm run compose`. */
@@ -78,6 +80,10 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     // The process that started us owns shutdown order (gateway, then subgraphs, then databases);
     // Apollo's own signal handlers would race it and leave the process hanging on Ctrl-C.
     stopOnTerminationSignals: false,
+    // Approval systems call reviewed operations by hash (operations/); clients cannot add any.
+    persistedQueries: {
+      cache: new TrustedDocumentsCache(options.trustedDocuments ?? loadTrustedDocuments()),
+    },
     // Introspection is decided per caller by the policy check (developers, or everyone in dev).
     introspection: true,
     includeStacktraceInErrorResponses: !production,
