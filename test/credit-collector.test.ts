@@ -367,8 +367,9 @@ describe.each(DB_MODES)('credit collector over HTTP on %s', (mode) => {
     const result = await entities(persons);
     expect(result.errors).toBeUndefined();
     expect(result.data?._entities).toHaveLength(50);
-    // One statement for the records of all 50 persons, one for the collection states.
-    expect(databases.dbs.credit.statements - before).toBe(2);
+    // One statement for the records of all 50 persons, one for their objections and repairs
+    // (issue 5), one for the collection states.
+    expect(databases.dbs.credit.statements - before).toBe(3);
     for (const person of result.data?._entities ?? []) {
       const { score, breakdown } = person.creditProfile;
       expect(score).toBe(rules.base + breakdown.reduce((sum, line) => sum + line.points, 0));

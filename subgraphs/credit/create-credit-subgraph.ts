@@ -2,14 +2,27 @@ import { join } from 'node:path';
 import { loadPolicy } from '../../lib/policy/load-policy';
 import type { SubgraphModule } from '../kit/subgraph-module';
 import type { SourceReport } from './collector/collect-source';
-import { createCreditCollector } from './collector/create-credit-collector';
+import { createCreditCollector, createFeedCollector } from './collector/create-credit-collector';
 import type { CreditCollector, CreditCollectorOptions } from './collector/create-credit-collector';
 import { CREDIT_SOURCES } from './collector/credit-sources';
+import type { CreditSource } from './collector/credit-sources';
 import { createCreditContext, creditResolvers } from './resolvers';
 import type { CreditContext } from './resolvers';
 import { loadCatalog } from './rules/load-catalog';
 import { loadCreditRules } from './rules/load-credit-rules';
 import { createConsentStore } from './consent-store';
+import { createGoodConductStore } from './good-conduct/good-conduct-store'; // --- good conduct ---
+// --- objections (issue 5) ---
+import { loadCalendar } from './objections/load-calendar';
+import { createObjectionStore } from './objections/objection-store';
+// --- end objections ---
+// --- measures and disclosures (issue 5) ---
+import { DISCLOSURE_ENTRY_READER } from './disclosures/disclosure-entry-reader';
+import { DISCLOSURE_SOURCES } from './disclosures/disclosure-sources';
+import { createDisclosureStore } from './disclosures/disclosure-store';
+import { loadMeasures } from './measures/load-measures';
+import { createMeasuresStore } from './measures/measures-store';
+// --- end measures and disclosures ---
 import { seedCredit } from './seed';
 import { createCreditStore } from './store';
 
@@ -19,11 +32,22 @@ export interface CreditSubgraphOptions {
   catalogPath?: string;
   /** The scoring rules file; default `<repo>/policy/credit-rules.yaml`. */
   rulesPath?: string;
+  /** The working-day calendar (objection due dates); default `<repo>/policy/calendar.yaml`. */
+  calendarPath?: string; // --- objections (issue 5) ---
+  /** The joint measures catalog; default `<repo>/policy/measures.yaml`. */
+  measuresPath?: string; // --- measures (issue 5) ---
+  /** Disclosure feeds (双公示) to collect; default DISCLOSURE_SOURCES (the market bureau's). */
+  disclosureSources?: readonly CreditSource[]; // --- disclosures (issue 5) ---
   /**
    * A source is stale without a successful collection for this long; default
    * `CREDIT_STALE_AFTER_MS` from the environment, else 24 h.
    */
   staleAfterMs?: number;
+  /**
+   * The clock of the service and its collector; default `environment.now`, else the system clock
+   * (tests move it to make a source stale).
+   */
+  now?: () => Date;
   /** Whether the service's `start()` starts the collector; default true (tests drive it). */
   collectOnStart?: boolean;
   /** Collector settings (interval, page size, timeouts, request headers, log); defaults there. */
@@ -32,8 +56,13 @@ export interface CreditSubgraphOptions {
 
 /** The credit subgraph module, plus a handle on the collector of its running instance. */
 export interface CreditSubgraphModule extends SubgraphModule<CreditContext> {
-  /** Runs one collection pass in the most recently built instance (start-all, tests). */
+  /**
+   * Runs one collection pass in the most recently built instance (start-all, tests): the credit
+   * feeds, whose reports it returns, and alongside them the disclosure feeds (failures logged).
+   */
   collectOnce(): Promise<SourceReport[]>;
+  /** Runs one pass over the disclosure feeds (双公示) only, reporting per source. */
+  collectDisclosuresOnce(): Promise<SourceReport[]>; // --- disclosures (issue 5) ---
 }
 
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -47,6 +76,7 @@ const DAY_MS = 24 * 60 * 60 * 1000;
  */
 export function createCreditSubgraph(options: CreditSubgraphOptions = {}): CreditSubgraphModule {
   let collector: CreditCollector | undefined;
+  let disclosureCollector: CreditCollector | undefined; // --- disclosures (issue 5) ---
   return {
     name: 'credit',
     sdlFile: join(__dirname, 'credit.graphql'),
@@ -57,7 +87,7 @@ export function createCreditSubgraph(options: CreditSubgraphOptions = {}): Credi
         catalog: loadCatalog({ path: options.catalogPath }),
       });
       const store = createCreditStore(db);
-      const now = environment.now ?? (() => new Date());
+      const now = options.now ?? environment.now ?? (() => new Date());
       const built = createCreditCollector({
         ...options.collector,
         store,
@@ -66,6 +96,20 @@ export function createCreditSubgraph(options: CreditSubgraphOptions = {}): Credi
         now,
       });
       collector = built;
+      // --- disclosures (issue 5) --- the same generic collector over the disclosure feeds.
+      const disclosures = createDisclosureStore(db);
+      const builtDisclosures = createFeedCollector({
+        ...options.collector,
+        sources: options.disclosureSources ?? DISCLOSURE_SOURCES,
+        reader: DISCLOSURE_ENTRY_READER,
+        name: 'disclosure collector',
+        store: disclosures,
+        subgraphUrls: environment.subgraphUrls,
+        requestHeaders: options.collector?.requestHeaders ?? environment.serviceHeaders,
+        now,
+      });
+      disclosureCollector = builtDisclosures;
+      // --- end disclosures ---
       const envStale = Number(process.env.CREDIT_STALE_AFTER_MS);
       const services = {
         store,
@@ -75,22 +119,46 @@ export function createCreditSubgraph(options: CreditSubgraphOptions = {}): Credi
         staleAfterMs:
           options.staleAfterMs ?? (Number.isFinite(envStale) && envStale > 0 ? envStale : DAY_MS),
         consents: createConsentStore(db),
+        goodConduct: createGoodConductStore(db), // --- good conduct (issue 5) ---
         policy: environment.policy ?? loadPolicy(),
+        // --- objections (issue 5) ---
+        objections: createObjectionStore(db),
+        calendar: loadCalendar({ path: options.calendarPath }),
+        // --- end objections ---
+        // --- measures and disclosures (issue 5) ---
+        measures: {
+          catalog: loadMeasures({ path: options.measuresPath }),
+          store: createMeasuresStore(db),
+        },
+        disclosures,
+        // --- end measures and disclosures ---
       };
       return {
         resolvers: creditResolvers,
         context: (base) => createCreditContext(services, base),
         start: async () => {
-          if (options.collectOnStart ?? true) await built.start();
+          if (options.collectOnStart ?? true) {
+            await Promise.all([built.start(), builtDisclosures.start()]);
+          }
         },
-        stop: () => built.stop(),
+        stop: async () => {
+          await Promise.all([built.stop(), builtDisclosures.stop()]);
+        },
       };
     },
     seed: (db, persons) =>
       seedCredit(db, persons, process.env.SEED_AS_OF ?? new Date().toISOString().slice(0, 10)),
     async collectOnce() {
       if (!collector) throw new Error('credit subgraph: collectOnce() before build()');
-      return collector.collectOnce();
+      // Disclosure failures are logged by their collector; the credit reports keep their shape.
+      const [reports] = await Promise.all([collector.collectOnce(), this.collectDisclosuresOnce()]);
+      return reports;
+    },
+    async collectDisclosuresOnce() {
+      if (!disclosureCollector) {
+        throw new Error('credit subgraph: collectDisclosuresOnce() before build()');
+      }
+      return disclosureCollector.collectOnce();
     },
   };
 }

@@ -6,6 +6,23 @@ import type { Policy } from '../../lib/policy/types';
 import type { ConsentStore } from './consent-store';
 import { consentResolvers } from './consents/consent-resolvers';
 import type { ConsentContext } from './consents/consent-resolvers';
+// --- measures and disclosures (issue 5) ---
+import { disclosureResolvers } from './disclosures/resolvers';
+import type { DisclosuresContext } from './disclosures/resolvers';
+import type { DisclosureStore } from './disclosures/disclosure-store';
+import { measuresResolvers } from './measures/resolvers';
+import type { MeasuresContext, MeasuresServices } from './measures/resolvers';
+// --- end measures and disclosures ---
+import { listResolvers } from './lists/resolvers'; // --- lists (issue 5) ---
+import type { GoodConductStore } from './good-conduct/good-conduct-store'; // --- good conduct ---
+import { goodConductResolvers } from './good-conduct/resolvers'; // --- good conduct (issue 5) ---
+// --- objections (issue 5) ---
+import { objectionFieldsOf, objectionResolvers } from './objections/objection-resolvers';
+import type { ObjectionContext } from './objections/objection-resolvers';
+import type { ObjectionStore } from './objections/objection-store';
+import type { PersonAdjustments, WorkingCalendar } from './objections/types';
+import { visibleRecords } from './objections/visible-records';
+// --- end objections ---
 import { computeScore } from './rules/compute-score';
 import { displayedRecords } from './rules/displayed-records';
 import { itemPoints } from './rules/item-points';
@@ -28,17 +45,45 @@ export interface CreditServices {
   consents: ConsentStore;
   /** The access policy the subgraph enforces: consent scopes are validated against it. */
   policy: Policy;
+  /** --- good conduct (issue 5) --- the platform's own good-conduct records. */
+  goodConduct: GoodConductStore;
+  // --- objections (issue 5) ---
+  /** Objections (异议) and repairs (信用修复). */
+  objections: ObjectionStore;
+  /** Working-day calendar (policy/calendar.yaml): objection due dates. */
+  calendar: WorkingCalendar;
+  // --- end objections ---
+  // --- measures and disclosures (issue 5) ---
+  /** Joint measures catalog (policy/measures.yaml) and the record of checks. */
+  measures: MeasuresServices;
+  /** Collected licensing and penalty decisions (双公示). */
+  disclosures: DisclosureStore;
+  // --- end measures and disclosures ---
 }
 
 /** The credit subgraph's request context: one clock reading and one loader set per request. */
-export interface CreditContext extends ConsentContext {
+export interface CreditContext
+  extends ConsentContext,
+    ObjectionContext,
+    MeasuresContext, // --- measures (issue 5) ---
+    DisclosuresContext /* --- disclosures (issue 5) --- */ {
   services: CreditServices;
   /** The request's instant; every person of a request is evaluated at the same time. */
   now: Date;
   /** `now` as an ISO date in China Standard Time: the day display periods are evaluated for. */
   asOf: string;
-  /** Every stored record of a person (displayed or not), one statement per batch. */
+  /**
+   * The records of a person that objections and repairs leave standing (displayed or not): not
+   * removed by an upheld objection, not ended by an approved repair. Everything that shows or
+   * scores records (profile, lists, measures) reads this one. Built from the two loaders below.
+   */
   recordsByPerson: DataLoader<string, CreditRecordData[]>;
+  // --- objections (issue 5) ---
+  /** Every stored record of a person, hidden ones included; one statement per batch. */
+  storedRecordsByPerson: DataLoader<string, CreditRecordData[]>;
+  /** Objections and repairs of a person, history included; one statement per batch. */
+  adjustmentsByPerson: DataLoader<string, PersonAdjustments>;
+  // --- end objections ---
   /** Collection states of all sources, read at most once per request. */
   sourceStates(): Promise<SourceState[]>;
 }
@@ -50,14 +95,37 @@ export function createCreditContext(
 ): CreditContext {
   const now = services.now();
   let states: Promise<SourceState[]> | undefined;
+  // --- objections (issue 5) ---
+  const storedRecordsByPerson = new DataLoader<string, CreditRecordData[]>(async (ids) =>
+    groupByKey(ids, await services.store.findRecords(ids), (record) => record.personId),
+  );
+  const adjustmentsByPerson = new DataLoader<string, PersonAdjustments>(async (ids) => {
+    const rows = new Map(
+      (await services.objections.findByPersons(ids)).map((row) => [row.personId.trim(), row]),
+    );
+    return ids.map((id) => rows.get(id) ?? { objections: [], repairs: [] });
+  });
+  // --- end objections ---
   return {
     ...base,
     services,
     now,
     asOf: localDate(now),
-    recordsByPerson: new DataLoader(async (ids) =>
-      groupByKey(ids, await services.store.findRecords(ids), (record) => record.personId),
-    ),
+    // Both inner loaders batch (one statement each): this one only combines their answers.
+    recordsByPerson: new DataLoader(async (ids) => {
+      const [records, adjustments] = await Promise.all([
+        storedRecordsByPerson.loadMany(ids),
+        adjustmentsByPerson.loadMany(ids),
+      ]);
+      return ids.map((_id, index) => {
+        const [own, adjusted] = [records[index], adjustments[index]];
+        if (own instanceof Error) return own;
+        if (adjusted instanceof Error) return adjusted;
+        return visibleRecords(own, adjusted);
+      });
+    }),
+    storedRecordsByPerson,
+    adjustmentsByPerson,
     sourceStates: () => (states ??= services.store.findSourceStates()),
     consentsByPerson: new DataLoader(async (ids) =>
       groupByKey(ids, await services.consents.findByPersons(ids), (consent) => consent.personId),
@@ -83,20 +151,33 @@ function toCreditRecord({ record, item, displayUntil }: DisplayedRecord) {
 export const creditResolvers: GraphQLResolverMap<CreditContext> = {
   Query: {
     ...consentResolvers.Query,
+    ...objectionResolvers.Query, // --- objections (issue 5) ---
+    ...measuresResolvers.Query, // --- measures (issue 5) ---
+    ...disclosureResolvers.Query, // --- disclosures (issue 5) ---
     creditCatalog: (_root, _args, context: CreditContext) => {
       const { rules } = context.services;
       return rules.catalog.items.map((item) => ({ ...item, points: itemPoints(item, rules) }));
     },
   },
-  Mutation: consentResolvers.Mutation,
+  Mutation: {
+    ...consentResolvers.Mutation,
+    ...goodConductResolvers.Mutation, // --- good conduct (issue 5) ---
+    ...objectionResolvers.Mutation, // --- objections (issue 5) ---
+    ...measuresResolvers.Mutation, // --- measures (issue 5) ---
+  },
   Person: {
     ...consentResolvers.Person,
     // Existence is population's business: the credit platform answers for any id it is asked.
     __resolveReference: (reference: { id: string }) => ({ id: reference.id }),
     creditRecords: async (person: { id: string }, _args, context: CreditContext) => {
       const records = await context.recordsByPerson.load(person.id);
+      // --- objections (issue 5) --- underObjection, objection and repair of each record.
+      const adjustments = await context.adjustmentsByPerson.load(person.id);
       return displayedRecords(records, context.services.rules.catalog, context.asOf).map(
-        toCreditRecord,
+        (shown) => ({
+          ...toCreditRecord(shown),
+          ...objectionFieldsOf(shown.record, adjustments, context.asOf),
+        }),
       );
     },
     creditProfile: async (person: { id: string }, _args, context: CreditContext) => {
@@ -112,10 +193,13 @@ export const creditResolvers: GraphQLResolverMap<CreditContext> = {
         computedAt: context.now.toISOString(),
         asOf: context.asOf,
         rulesVersion: rules.rulesVersion,
+        // --- lists (issue 5) --- CreditProfile.lists/greenChannel load the person's records.
+        personId: person.id,
       };
     },
   },
   CreditProfile: {
+    ...listResolvers.CreditProfile, // --- lists (issue 5) ---
     sources: async (_profile, _args, context: CreditContext) =>
       sourceCollections(
         context.services.sourceDepts,

@@ -14,10 +14,10 @@ export interface SourceState {
   lastError: string | null;
 }
 
-/** One committed page of a source's feed. */
-export interface CollectedPage {
+/** One committed page of a source's feed (a credit feed unless `E` says otherwise). */
+export interface CollectedPage<E = CollectedEntry> {
   source: string;
-  entries: readonly CollectedEntry[];
+  entries: readonly E[];
   /** The feed's endCursor after this page. */
   cursor: string;
   /** When this pass of the source began. */
@@ -36,8 +36,12 @@ export function createCreditStore(db: Database) {
   return {
     /** Every stored record of the persons `ids` (display is decided by the rules), one statement. */
     findRecords(personIds: readonly string[]): Promise<CreditRecordData[]> {
+      // --- good conduct (issue 5) --- the platform's own records (credit.good_conduct, same
+      // columns) are read in the same statement, so they count like collected records.
       return db.query<CreditRecordData>(
-        `SELECT ${RECORD_COLUMNS} FROM credit.records WHERE person_id = ANY($1::text[])`,
+        `SELECT ${RECORD_COLUMNS} FROM credit.records WHERE person_id = ANY($1::text[])
+         UNION ALL
+         SELECT ${RECORD_COLUMNS} FROM credit.good_conduct WHERE person_id = ANY($1::text[])`,
         [personIds],
       );
     },

@@ -7,7 +7,8 @@ import type {
   PenaltyRecord,
 } from './records';
 
-const PENALTY_KIND_NAMES: Record<PenaltyRecord['kind'], string> = {
+/** Chinese names of penalty kinds (处罚种类). */
+export const PENALTY_KIND_NAMES: Record<PenaltyRecord['kind'], string> = {
   WARNING: '警告',
   FINE: '罚款',
   CONFISCATION: '没收违法所得',

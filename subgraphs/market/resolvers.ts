@@ -41,6 +41,8 @@ export const marketResolvers: GraphQLResolverMap<MarketContext> = {
       context.enterpriseByUscc.load(usccArg('uscc', args.uscc)),
     marketCreditFeed: (_root, args: { after?: string | null; first: number }, context) =>
       context.store.creditFeed(args.after, args.first),
+    marketDisclosureFeed: (_root, args: { after?: string | null; first: number }, context) =>
+      context.store.disclosureFeed(args.after, args.first),
   },
   Person: {
     __resolveReference: (reference: { id: string }) => ({ id: reference.id }),

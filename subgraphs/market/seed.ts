@@ -1,6 +1,7 @@
 import type { Database } from '../kit/db/database';
 import type { SyntheticPerson } from '../kit/seed/synthetic-person';
 import { MarketSeedPlan } from './market-seed-plan';
+import { marketDisclosureHistory } from './market-disclosure-entries';
 import { marketFeedHistory } from './market-feed-entries';
 import type { MarketRecords } from './records';
 import { createMarketStore } from './store';
@@ -21,7 +22,7 @@ export function planMarketRecords(
 
 /**
  * Replaces the market bureau's data with its part of the synthetic county, domain rows and the
- * matching credit feed in one transaction.
+ * matching credit and disclosure feeds in one transaction.
  */
 export async function seedMarket(
   db: Database,
@@ -29,5 +30,10 @@ export async function seedMarket(
   asOf: string,
 ): Promise<void> {
   const records = planMarketRecords(persons, asOf);
-  await createMarketStore(db).replaceAll(records, marketFeedHistory(records));
+  const names = new Map(persons.map((person) => [person.id, person.name]));
+  await createMarketStore(db).replaceAll(
+    records,
+    marketFeedHistory(records),
+    marketDisclosureHistory(records, names),
+  );
 }

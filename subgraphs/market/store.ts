@@ -1,12 +1,15 @@
 import type { CreditFeedEntry, CreditFeedPage } from '../kit/credit-feed-store';
 import { createCreditFeedStore } from '../kit/credit-feed-store';
 import type { Database, Queryable } from '../kit/db/database';
+import type { DisclosureFeedEntry, DisclosureFeedPage } from '../kit/disclosure-feed-store';
+import { createDisclosureFeedStore } from '../kit/disclosure-feed-store';
 import type { EnterpriseRecord, MarketInfoRecord, MarketRecords } from './records';
 
 /** Rows per bulk insert statement. */
 const BATCH = 2000;
 
 const feed = createCreditFeedStore('market');
+const disclosures = createDisclosureFeedStore('market');
 
 const ENTERPRISE_COLUMNS = `uscc, name, type, to_char(registered_at, 'YYYY-MM-DD') AS "registeredAt",
   status, to_char(abnormal_since, 'YYYY-MM-DD') AS "abnormalSince",
@@ -63,17 +66,28 @@ export function createMarketStore(db: Database) {
       return feed.page(db, after, first);
     },
 
+    /** A page of the disclosure feed (双公示, see createDisclosureFeedStore). */
+    disclosureFeed(after: string | null | undefined, first: number): Promise<DisclosureFeedPage> {
+      return disclosures.page(db, after, first);
+    },
+
     /**
-     * Replaces all market data with `records` and the credit feed with `feedEntries`, in one
-     * transaction and one statement per 2,000 rows. The feed's change_seq keeps counting up, so
-     * a collector's cursor never points into the new feed.
+     * Replaces all market data with `records`, the credit feed with `feedEntries` and the
+     * disclosure feed with `disclosureEntries`, in one transaction and one statement per 2,000
+     * rows. The feeds' change_seq keep counting up, so a collector's cursor never points into
+     * the new feeds.
      */
-    replaceAll(records: MarketRecords, feedEntries: readonly CreditFeedEntry[]): Promise<void> {
+    replaceAll(
+      records: MarketRecords,
+      feedEntries: readonly CreditFeedEntry[],
+      disclosureEntries: readonly DisclosureFeedEntry[] = [],
+    ): Promise<void> {
       return db.transaction(async (tx) => {
         await tx.exec(
           `DELETE FROM market.contract_honours; DELETE FROM market.enterprise_roles;
            DELETE FROM market.licenses; DELETE FROM market.penalties;
-           DELETE FROM market.enterprises; DELETE FROM market.credit_feed;`,
+           DELETE FROM market.enterprises; DELETE FROM market.credit_feed;
+           DELETE FROM market.disclosure_feed;`,
         );
         await insertBatches(
           tx,
@@ -175,6 +189,9 @@ export function createMarketStore(db: Database) {
         );
         for (let start = 0; start < feedEntries.length; start += BATCH) {
           await feed.append(tx, feedEntries.slice(start, start + BATCH));
+        }
+        for (let start = 0; start < disclosureEntries.length; start += BATCH) {
+          await disclosures.append(tx, disclosureEntries.slice(start, start + BATCH));
         }
       });
     },

@@ -1,6 +1,15 @@
-import type { CreditStore } from '../store';
+import type { CollectedPage } from '../store';
 import type { CreditSource } from './credit-sources';
 import { fetchFeedPage } from './fetch-feed-page';
+import type { FeedEntryReader } from './fetch-feed-page';
+
+/** Where the pages of one kind of feed are committed (the credit store for credit feeds). */
+export interface FeedPageSink<E> {
+  /** Stores a page's entries and the cursor after it in one transaction; returns rows changed. */
+  commitPage(page: CollectedPage<E>): Promise<number>;
+  /** Records a failed pass of a source; its cursor and last success stay as they were. */
+  recordFailure(source: string, attemptAt: Date, error: string): Promise<void>;
+}
 
 function messageOf(error: unknown): string {
   // Duck-typed: an error may come from another realm (fetch under a test VM).
@@ -25,11 +34,13 @@ export interface SourceReport {
 }
 
 /** What collecting one source needs. */
-export interface CollectSourceOptions {
+export interface CollectSourceOptions<E> {
   source: CreditSource;
+  /** How the feed's entries are asked for and read. */
+  reader: FeedEntryReader<E>;
   /** The subgraph's URL; undefined when not configured. */
   url: string | undefined;
-  store: Pick<CreditStore, 'commitPage' | 'recordFailure'>;
+  store: FeedPageSink<E>;
   /** Cursor stored by the last committed page. */
   cursor: string | null;
   attemptAt: Date;
@@ -45,7 +56,7 @@ export interface CollectSourceOptions {
  * cursor) in its own transaction. Never throws: a failure is recorded as the source's
  * `last_error` (cursor and last success untouched) and returned in the report.
  */
-export async function collectSource(options: CollectSourceOptions): Promise<SourceReport> {
+export async function collectSource<E>(options: CollectSourceOptions<E>): Promise<SourceReport> {
   const { source, store } = options;
   const report: SourceReport = {
     dept: source.dept,
@@ -62,6 +73,7 @@ export async function collectSource(options: CollectSourceOptions): Promise<Sour
     for (;;) {
       const page = await fetchFeedPage({
         source,
+        reader: options.reader,
         url: options.url,
         after: report.cursor,
         first: options.pageSize,

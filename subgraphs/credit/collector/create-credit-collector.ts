@@ -1,13 +1,21 @@
-import type { CreditStore } from '../store';
+import type { CollectedEntry } from '../store';
 import { collectSource } from './collect-source';
-import type { SourceReport } from './collect-source';
+import type { FeedPageSink, SourceReport } from './collect-source';
 import { CREDIT_SOURCES } from './credit-sources';
 import type { CreditSource } from './credit-sources';
+import { CREDIT_ENTRY_READER } from './fetch-feed-page';
+import type { FeedEntryReader } from './fetch-feed-page';
+
+/** Where a collector keeps what it collects: the pages and each source's cursor. */
+export interface FeedStore<E> extends FeedPageSink<E> {
+  /** The stored cursor of every source seen so far. */
+  findSourceStates(): Promise<readonly { source: string; cursor: string | null }[]>;
+}
 
 /** Options of {@link createCreditCollector}. */
-export interface CreditCollectorOptions {
+export interface CreditCollectorOptions<E = CollectedEntry> {
   /** Where records and cursors are stored. */
-  store: Pick<CreditStore, 'findSourceStates' | 'commitPage' | 'recordFailure'>;
+  store: FeedStore<E>;
   /** Subgraph URLs by name (`environment.subgraphUrls`); read at each pass, so late entries count. */
   subgraphUrls: Readonly<Record<string, string>>;
   /** Clock; default `() => new Date()`. */
@@ -29,6 +37,8 @@ export interface CreditCollectorOptions {
   requestHeaders?: (subgraph: string) => Record<string, string> | Promise<Record<string, string>>;
   /** Progress output, one short line per source with news or an error; default console.log. */
   log?: (line: string) => void;
+  /** Name that starts every log line; default `credit collector`. */
+  name?: string;
 }
 
 /** The credit platform's collector (信用信息归集) of department credit feeds. */
@@ -47,10 +57,22 @@ export interface CreditCollector {
  * unreachable department records its error and leaves the others untouched.
  */
 export function createCreditCollector(options: CreditCollectorOptions): CreditCollector {
+  return createFeedCollector({ ...options, reader: CREDIT_ENTRY_READER });
+}
+
+/**
+ * A collector of any kind of department feed (`reader` says which: credit feeds, disclosure
+ * feeds, ...) into `store`, with the scheduling, paging and failure handling described at
+ * {@link createCreditCollector}.
+ */
+export function createFeedCollector<E>(
+  options: CreditCollectorOptions<E> & { reader: FeedEntryReader<E> },
+): CreditCollector {
   const now = options.now ?? (() => new Date());
   const sources = options.sources ?? CREDIT_SOURCES;
   const intervalMs = options.intervalMs ?? 60_000;
   const log = options.log ?? ((line: string) => console.log(line));
+  const name = options.name ?? 'credit collector';
   let tail: Promise<unknown> = Promise.resolve();
   let timer: NodeJS.Timeout | undefined;
   let stopping = false;
@@ -64,6 +86,7 @@ export function createCreditCollector(options: CreditCollectorOptions): CreditCo
       sources.map((source) =>
         collectSource({
           source,
+          reader: options.reader,
           url: options.subgraphUrls[source.subgraph],
           store: options.store,
           cursor: cursors.get(source.dept) ?? null,
@@ -77,10 +100,10 @@ export function createCreditCollector(options: CreditCollectorOptions): CreditCo
     );
     for (const report of reports) {
       if (report.error !== null) {
-        log(`credit collector: ${report.dept} failed: ${report.error}`);
+        log(`${name}: ${report.dept} failed: ${report.error}`);
       } else if (report.entries > 0) {
         log(
-          `credit collector: ${report.dept} ${report.entries} entries, ${report.changed} changed, ` +
+          `${name}: ${report.dept} ${report.entries} entries, ${report.changed} changed, ` +
             `${report.pages} page(s), cursor ${report.cursor}`,
         );
       }
@@ -99,7 +122,7 @@ export function createCreditCollector(options: CreditCollectorOptions): CreditCo
     timer = setTimeout(() => {
       collectOnce()
         .catch((error: unknown) =>
-          log(`credit collector: pass failed: ${error instanceof Error ? error.message : error}`),
+          log(`${name}: pass failed: ${error instanceof Error ? error.message : error}`),
         )
         .finally(schedule);
     }, intervalMs);
@@ -112,9 +135,7 @@ export function createCreditCollector(options: CreditCollectorOptions): CreditCo
     async start() {
       stopping = false;
       const first = collectOnce().catch((error: unknown) => {
-        log(
-          `credit collector: first pass failed: ${error instanceof Error ? error.message : error}`,
-        );
+        log(`${name}: first pass failed: ${error instanceof Error ? error.message : error}`);
       });
       let waited: NodeJS.Timeout | undefined;
       const timeout = new Promise<void>((resolve) => {

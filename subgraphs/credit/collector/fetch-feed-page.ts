@@ -2,15 +2,28 @@ import type { CollectedEntry } from '../store';
 import type { CreditSource } from './credit-sources';
 
 /** One page of a department feed as the collector reads it. */
-export interface FeedPage {
-  entries: CollectedEntry[];
+export interface FeedPage<E = CollectedEntry> {
+  entries: E[];
   endCursor: string;
   hasMore: boolean;
 }
 
+/**
+ * What the collector asks of one kind of feed (credit feed, disclosure feed, ...): the selection
+ * of an entry and how a raw entry is checked, so fetching, paging and cursors stay generic.
+ */
+export interface FeedEntryReader<E> {
+  /** The selection set of one entry, e.g. `sourceRecordId personId ... changeSeq`. */
+  selection: string;
+  /** Checks one raw entry field by field, naming the first wrong one (`where.field`). */
+  read(raw: unknown, where: string): E;
+}
+
 /** How to fetch one page. */
-export interface FetchFeedPageOptions {
+export interface FetchFeedPageOptions<E> {
   source: CreditSource;
+  /** How entries are asked for and read (e.g. {@link CREDIT_ENTRY_READER}). */
+  reader: FeedEntryReader<E>;
   url: string;
   /** Cursor of the last committed page; null from the start of the feed. */
   after: string | null;
@@ -30,11 +43,10 @@ const TEXT_FIELDS = [
   'changeSeq',
 ] as const;
 
-function feedQuery(field: string): string {
+function feedQuery(field: string, selection: string): string {
   return `query CreditFeed($after: String, $first: Int) {
   ${field}(after: $after, first: $first) {
-    entries { sourceRecordId personId catalogCode title decidedAt decisionNo status
-      statusChangedAt changeSeq }
+    entries { ${selection} }
     endCursor
     hasMore
   }
@@ -51,7 +63,8 @@ function describeFetchError(error: unknown): string {
   return code ? `${String(error.message)} (${code})` : String(error.message);
 }
 
-function isObject(value: unknown): value is Record<string, unknown> {
+/** Whether `value` is a plain object (a JSON object of a response). */
+export function isObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
@@ -80,19 +93,26 @@ function readEntry(raw: unknown, where: string): CollectedEntry {
   };
 }
 
+/** The credit feed (`CreditFeedPage`) entries, as `credit.records` stores them. */
+export const CREDIT_ENTRY_READER: FeedEntryReader<CollectedEntry> = {
+  selection:
+    'sourceRecordId personId catalogCode title decidedAt decisionNo status statusChangedAt changeSeq',
+  read: readEntry,
+};
+
 /**
  * POSTs the feed query to a department subgraph and validates the page it returns, so a broken
  * or unreachable source fails with a message that says where and why.
  */
-export async function fetchFeedPage(options: FetchFeedPageOptions): Promise<FeedPage> {
-  const { source } = options;
+export async function fetchFeedPage<E>(options: FetchFeedPageOptions<E>): Promise<FeedPage<E>> {
+  const { source, reader } = options;
   const label = `${source.subgraph} ${source.feedField}`;
   const post = () =>
     fetch(options.url, {
       method: 'POST',
       headers: { 'content-type': 'application/json', ...options.headers },
       body: JSON.stringify({
-        query: feedQuery(source.feedField),
+        query: feedQuery(source.feedField, reader.selection),
         variables: { after: options.after, first: options.first },
       }),
       signal: AbortSignal.timeout(options.timeoutMs),
@@ -129,7 +149,7 @@ export async function fetchFeedPage(options: FetchFeedPageOptions): Promise<Feed
     throw new Error(`${label}: page without endCursor and hasMore`);
   }
   return {
-    entries: page.entries.map((entry, index) => readEntry(entry, `${label} entries[${index}]`)),
+    entries: page.entries.map((entry, index) => reader.read(entry, `${label} entries[${index}]`)),
     endCursor: page.endCursor,
     hasMore: page.hasMore,
   };

@@ -9,8 +9,9 @@ function signed(points: number): string {
 /**
  * The score of a person on `asOf` (ISO date), explained: one contribution per displayed record,
  * oldest decision first, and `score = base + sum(breakdown.points)` exactly. Good-conduct points
- * count up to the yearly cap per calendar year of decision, in decision order; a record beyond
- * the cap keeps its line with the reduced points and a reason saying it was capped.
+ * count up to the yearly cap per calendar year of decision, and each item up to its own yearly
+ * cap where the rules give one, in decision order; a record beyond a cap keeps its line with the
+ * reduced points and a reason naming the cap.
  */
 export function computeScore(
   records: readonly CreditRecordData[],
@@ -19,6 +20,7 @@ export function computeScore(
 ): CreditScore {
   const shown = displayedRecords(records, rules.catalog, asOf).reverse();
   const goodByYear = new Map<string, number>();
+  const goodByItemYear = new Map<string, number>();
   const breakdown: ScoreContribution[] = shown.map(({ record, item }) => {
     const points = itemPoints(item, rules);
     const label = `${item.name} (${item.code}, ${item.category}, decided ${record.decidedAt})`;
@@ -32,13 +34,23 @@ export function computeScore(
     }
     const year = record.decidedAt.slice(0, 4);
     const used = goodByYear.get(year) ?? 0;
-    const allowed = Math.max(0, Math.min(points, rules.goodConductCapPerYear - used));
+    const yearLeft = rules.goodConductCapPerYear - used;
+    const itemCap = rules.goodConductItemCaps.get(item.code);
+    const itemKey = `${year}:${item.code}`;
+    const itemUsed = goodByItemYear.get(itemKey) ?? 0;
+    const itemLeft = itemCap === undefined ? Infinity : itemCap - itemUsed;
+    const allowed = Math.max(0, Math.min(points, yearLeft, itemLeft));
     goodByYear.set(year, used + allowed);
+    goodByItemYear.set(itemKey, itemUsed + allowed);
+    // Name the cap that bit: the item's own when it is the tighter one.
+    const capText =
+      itemCap !== undefined && itemLeft < yearLeft
+        ? `${item.name} points for ${year} are capped at ${itemCap}`
+        : `good-conduct points for ${year} are capped at ${rules.goodConductCapPerYear}`;
     const reason =
       allowed === points
         ? `${label}: ${signed(points)}`
-        : `${label}: ${signed(points)} capped to ${signed(allowed)}, good-conduct points for ` +
-          `${year} are capped at ${rules.goodConductCapPerYear}`;
+        : `${label}: ${signed(points)} capped to ${signed(allowed)}, ${capText}`;
     return { recordId: record.id, catalogCode: item.code, points: allowed, reason };
   });
   const score = breakdown.reduce((sum, line) => sum + line.points, rules.base);

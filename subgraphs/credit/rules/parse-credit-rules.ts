@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { parseYaml } from './parse-yaml';
+import { readGreenChannelRules, readListRules } from './parse-list-rules';
 import { PolicyReader } from './policy-reader';
 import { CREDIT_CATEGORIES } from './types';
 import type { Catalog, CreditCategory, CreditLevel, CreditRules } from './types';
@@ -20,6 +21,8 @@ export function parseCreditRules(
     'categoryPoints',
     'goodConduct',
     'levels',
+    'lists',
+    'greenChannel',
   ]);
   const version = root ? reader.text(root, 'version', '(root)') : undefined;
   const base = root ? reader.integer(root, 'base', '(root)', { min: 0 }) : undefined;
@@ -44,10 +47,17 @@ export function parseCreditRules(
     }
   }
 
-  const goodConduct = root ? reader.mapping(root.goodConduct, 'goodConduct', ['capPerYear']) : null;
+  const goodConduct = root
+    ? reader.mapping(root.goodConduct, 'goodConduct', ['capPerYear', 'capPerYearByItem'])
+    : null;
   const cap = goodConduct
     ? reader.integer(goodConduct, 'capPerYear', 'goodConduct', { min: 0 })
     : undefined;
+  const itemCaps = goodConduct
+    ? readItemCaps(reader, goodConduct.capPerYearByItem, catalog)
+    : new Map<string, number>();
+  const lists = root ? readListRules(reader, root.lists) : [];
+  const greenChannel = readGreenChannelRules(reader, root?.greenChannel, lists);
 
   const levels = root ? readLevels(reader, root.levels) : [];
 
@@ -63,7 +73,10 @@ export function parseCreditRules(
     base: base ?? 0,
     categoryPoints: categoryPoints as Record<CreditCategory, number>,
     goodConductCapPerYear: cap ?? 0,
+    goodConductItemCaps: itemCaps,
     levels,
+    lists,
+    greenChannel,
     catalog,
   };
 }
@@ -106,4 +119,24 @@ function readLevels(reader: PolicyReader, value: unknown): CreditLevel[] {
     levels.push({ code, name, minScore });
   });
   return levels;
+}
+
+/** `goodConduct.capPerYearByItem`: optional; each key a GOOD item of the catalog. */
+function readItemCaps(reader: PolicyReader, value: unknown, catalog: Catalog): Map<string, number> {
+  const caps = new Map<string, number>();
+  if (value === undefined || value === null) return caps;
+  const where = 'goodConduct.capPerYearByItem';
+  const entries = reader.mapping(value, where, [...catalog.byCode.keys()]);
+  if (!entries) return caps;
+  for (const code of Object.keys(entries)) {
+    const item = catalog.byCode.get(code);
+    if (!item) continue;
+    if (item.category !== 'GOOD') {
+      reader.fail(`${where}.${code}`, `is a ${item.category} item: only GOOD items are capped`);
+      continue;
+    }
+    const cap = reader.integer(entries, code, where, { min: 0 });
+    if (cap !== undefined) caps.set(code, cap);
+  }
+  return caps;
 }

@@ -52,6 +52,12 @@ export interface CreditRules {
   categoryPoints: Readonly<Record<CreditCategory, number>>;
   /** Most good-conduct points counted per calendar year of decision. */
   goodConductCapPerYear: number;
+  /** Per catalog code: most points that item counts per calendar year, within the yearly cap. */
+  goodConductItemCaps: ReadonlyMap<string, number>;
+  /** Credit list rules (red and black lists), in file order. */
+  lists: readonly ListRule[];
+  /** Green channel (task 17) rules. */
+  greenChannel: GreenChannelRules;
   /** Highest first. */
   levels: readonly CreditLevel[];
   catalog: Catalog;
@@ -94,4 +100,35 @@ export interface ScoreContribution {
 export interface CreditScore {
   score: number;
   breakdown: ScoreContribution[];
+}
+
+/** The credit lists (信用名单) a person can be on. */
+export const CREDIT_LISTS = ['RED', 'BLACK'] as const;
+export type CreditListKind = (typeof CREDIT_LISTS)[number];
+
+/** When displayed records put a person on a list (policy/credit-rules.yaml `lists`). */
+export interface ListRule {
+  list: CreditListKind;
+  /** Chinese name of the list. */
+  name: string;
+  /** Categories of the records that put a person on the list. */
+  categories: readonly CreditCategory[];
+  /** Statuses those records must have. */
+  statuses: readonly CreditRecordStatus[];
+  /** Only records decided within this many calendar months (inclusive); null: any. */
+  decidedWithinMonths: number | null;
+  /** A displayed record of one of these categories keeps the person off the list. */
+  unlessDisplayed: readonly CreditCategory[];
+}
+
+/** The green channel rules (policy/credit-rules.yaml `greenChannel`). */
+export interface GreenChannelRules {
+  /** A displayed record of these categories makes a person eligible. */
+  goodCategories: readonly CreditCategory[];
+  /** Displayed records of these categories decided within `badWithinMonths` exclude a person. */
+  badCategories: readonly CreditCategory[];
+  /** Calendar months a bad record counts from its decision date (inclusive). */
+  badWithinMonths: number;
+  /** Being on one of these lists excludes a person. */
+  excludedLists: readonly CreditListKind[];
 }

@@ -116,4 +116,45 @@ describe('computeScore', () => {
     expect(result.score).toBe(1030);
     expect(result.score).toBe(RULES.base + result.breakdown.reduce((sum, l) => sum + l.points, 0));
   });
+
+  it('caps one kind of good conduct at its own yearly cap, reached exactly then exceeded', () => {
+    const records = [
+      record('v1', 'CIVIL_VOLUNTEER_SERVICE', '2024-01-05'),
+      record('v2', 'CIVIL_VOLUNTEER_SERVICE', '2024-02-05'),
+      record('v3', 'CIVIL_VOLUNTEER_SERVICE', '2024-03-05'),
+      record('g1', 'TAX_A_LEVEL', '2024-04-05'),
+    ];
+    const result = computeScore(records, RULES, '2024-06-01');
+    expect(result).toEqual({
+      score: 1040,
+      breakdown: [
+        {
+          recordId: 'CIVIL:v1',
+          catalogCode: 'CIVIL_VOLUNTEER_SERVICE',
+          points: 10,
+          reason: '志愿服务 (CIVIL_VOLUNTEER_SERVICE, GOOD, decided 2024-01-05): +10',
+        },
+        {
+          recordId: 'CIVIL:v2',
+          catalogCode: 'CIVIL_VOLUNTEER_SERVICE',
+          points: 10,
+          reason: '志愿服务 (CIVIL_VOLUNTEER_SERVICE, GOOD, decided 2024-02-05): +10',
+        },
+        {
+          recordId: 'CIVIL:v3',
+          catalogCode: 'CIVIL_VOLUNTEER_SERVICE',
+          points: 0,
+          reason:
+            '志愿服务 (CIVIL_VOLUNTEER_SERVICE, GOOD, decided 2024-03-05): +10 capped to 0, ' +
+            '志愿服务 points for 2024 are capped at 20',
+        },
+        {
+          recordId: 'TAX:g1',
+          catalogCode: 'TAX_A_LEVEL',
+          points: 20,
+          reason: '纳税信用A级 (TAX_A_LEVEL, GOOD, decided 2024-04-05): +20',
+        },
+      ],
+    });
+  });
 });

@@ -18,12 +18,21 @@ const LEVELS = `levels:
   - { code: C, name: 差 }
 `;
 
-function rulesText(overrides: { points?: string; levels?: string } = {}): string {
+const LISTS = `lists:
+  - { list: BLACK, name: 严重失信主体名单, categories: [SERIOUS_BAD], statuses: [ACTIVE] }
+greenChannel:
+  goodCategories: [GOOD]
+  badCategories: [GENERAL_BAD, SERIOUS_BAD]
+  badWithinMonths: 36
+  excludedLists: [BLACK]
+`;
+
+function rulesText(overrides: { points?: string; levels?: string; lists?: string } = {}): string {
   return `version: 'r1'
 base: 1000
 categoryPoints: ${overrides.points ?? '{ GOOD: 10, MINOR_BAD: -5, GENERAL_BAD: -30, SERIOUS_BAD: -100 }'}
 goodConduct: { capPerYear: 50 }
-${overrides.levels ?? LEVELS}`;
+${overrides.levels ?? LEVELS}${overrides.lists ?? LISTS}`;
 }
 
 describe('loadCreditRules', () => {
@@ -81,6 +90,74 @@ describe('loadCreditRules', () => {
           "  - levels[1].minScore: must be below the previous level's 1000, got 1000\n" +
           '  - levels[2].minScore: is required on every level but the last\n' +
           '  - levels[3].minScore: the last level takes every lower score: omit minScore',
+      ),
+    );
+  });
+  it('loads the good-conduct caps per item, the list rules and the green channel rules', () => {
+    const rules = loadCreditRules();
+    expect([...rules.goodConductItemCaps]).toEqual([
+      ['CIVIL_VOLUNTEER_SERVICE', 20],
+      ['CIVIL_CHARITY_DONATION', 20],
+      ['HONOUR_MODEL_WORKER', 50],
+    ]);
+    expect(rules.lists).toEqual([
+      {
+        list: 'BLACK',
+        name: '严重失信主体名单（重点监管对象）',
+        categories: ['SERIOUS_BAD'],
+        statuses: ['ACTIVE'],
+        decidedWithinMonths: null,
+        unlessDisplayed: [],
+      },
+      {
+        list: 'RED',
+        name: '守信激励对象名单',
+        categories: ['GOOD'],
+        statuses: ['ACTIVE', 'PERFORMED'],
+        decidedWithinMonths: 12,
+        unlessDisplayed: ['MINOR_BAD', 'GENERAL_BAD', 'SERIOUS_BAD'],
+      },
+    ]);
+    expect(rules.greenChannel).toEqual({
+      goodCategories: ['GOOD'],
+      badCategories: ['GENERAL_BAD', 'SERIOUS_BAD'],
+      badWithinMonths: 36,
+      excludedLists: ['BLACK'],
+    });
+  });
+
+  it('refuses unknown list kinds, duplicate lists and a green channel naming a missing list', () => {
+    const lists = `lists:
+  - { list: GREY, name: 灰名单, categories: [SERIOUS_BAD], statuses: [ACTIVE] }
+  - { list: RED, name: 红名单, categories: [GOOD, NICE], statuses: [ACTIVE] }
+  - { list: RED, name: 红名单, categories: [GOOD], statuses: [ACTIVE], decidedWithinMonths: 0 }
+greenChannel:
+  goodCategories: [GOOD]
+  badCategories: [GENERAL_BAD]
+  badWithinMonths: 36
+  excludedLists: [BLACK]
+`;
+    expect(() => parseCreditRules(rulesText({ lists }), CATALOG)).toThrow(
+      new Error(
+        'Invalid policy/credit-rules.yaml (5 problems):\n' +
+          '  - lists[0].list: unknown value "GREY" (expected one of RED, BLACK)\n' +
+          '  - lists[1].categories[1]: unknown value "NICE" (expected one of GOOD, MINOR_BAD, GENERAL_BAD, SERIOUS_BAD)\n' +
+          '  - lists[2].decidedWithinMonths: must be at least 1, got 0\n' +
+          '  - lists[2].list: duplicate RED\n' +
+          '  - greenChannel.excludedLists[0]: BLACK is not defined in lists',
+      ),
+    );
+  });
+
+  it('caps only GOOD items of the catalog per item', () => {
+    const text = rulesText().replace(
+      'goodConduct: { capPerYear: 50 }',
+      'goodConduct: { capPerYear: 50, capPerYearByItem: { TAX_ARREARS: 10 } }',
+    );
+    expect(() => parseCreditRules(text, CATALOG)).toThrow(
+      new Error(
+        'Invalid policy/credit-rules.yaml (1 problem):\n' +
+          '  - goodConduct.capPerYearByItem.TAX_ARREARS: is a GENERAL_BAD item: only GOOD items are capped',
       ),
     );
   });

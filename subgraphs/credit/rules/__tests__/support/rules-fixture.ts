@@ -42,6 +42,16 @@ const ITEMS: CatalogItem[] = [
     points: 20,
   },
   {
+    code: 'TAX_MAJOR_VIOLATION',
+    name: '重大税收违法',
+    category: 'SERIOUS_BAD',
+    sourceDept: 'TAX',
+    displayMonths: 36,
+    minDisplayMonths: 12,
+    endsWhenPerformed: false,
+    points: -100,
+  },
+  {
     code: 'CIVIL_VOLUNTEER_SERVICE',
     name: '志愿服务',
     category: 'GOOD',
@@ -60,6 +70,31 @@ export const RULES: CreditRules = {
   base: 1000,
   categoryPoints: { GOOD: 10, MINOR_BAD: -5, GENERAL_BAD: -30, SERIOUS_BAD: -100 },
   goodConductCapPerYear: 50,
+  goodConductItemCaps: new Map([['CIVIL_VOLUNTEER_SERVICE', 20]]),
+  lists: [
+    {
+      list: 'BLACK',
+      name: '严重失信主体名单',
+      categories: ['SERIOUS_BAD'],
+      statuses: ['ACTIVE'],
+      decidedWithinMonths: null,
+      unlessDisplayed: [],
+    },
+    {
+      list: 'RED',
+      name: '守信激励对象名单',
+      categories: ['GOOD'],
+      statuses: ['ACTIVE', 'PERFORMED'],
+      decidedWithinMonths: 12,
+      unlessDisplayed: ['MINOR_BAD', 'GENERAL_BAD', 'SERIOUS_BAD'],
+    },
+  ],
+  greenChannel: {
+    goodCategories: ['GOOD'],
+    badCategories: ['GENERAL_BAD', 'SERIOUS_BAD'],
+    badWithinMonths: 36,
+    excludedLists: ['BLACK'],
+  },
   levels: [
     { code: 'AAA', name: '优秀', minScore: 1050 },
     { code: 'AA', name: '良好', minScore: 1000 },

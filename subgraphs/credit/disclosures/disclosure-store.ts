@@ -1,0 +1,167 @@
+import { maskName } from '../../../lib/policy/maskers';
+import type { Database } from '../../kit/db/database';
+import type { CollectedPage } from '../store';
+import { adultFrom, birthDateOfId } from './adult-from';
+import type { CollectedDisclosure } from './disclosure-entry-reader';
+
+/** A published decision as stored (party name already masked, id still clear). */
+export interface StoredDisclosure {
+  id: string;
+  kind: 'LICENSING' | 'PENALTY';
+  dept: string;
+  personId: string;
+  partyNameMasked: string;
+  decisionNo: string;
+  decidedAt: string;
+  title: string;
+  authority: string;
+  validUntil: string | null;
+}
+
+/** Which published decisions to list. */
+export interface DisclosureQuery {
+  kind: 'LICENSING' | 'PENALTY' | null;
+  /** Source department code, or null for all. */
+  dept: string | null;
+  /** Decided on or after (ISO date), or null. */
+  from: string | null;
+  /** Decided on or before (ISO date); never after the day of the request. */
+  to: string;
+  /** Keyset position: list decisions strictly after it in (decidedAt desc, id desc) order. */
+  after: { decidedAt: string; id: string } | null;
+  limit: number;
+}
+
+const COLUMNS = `id, kind, source_dept AS dept, person_id AS "personId",
+  party_name_masked AS "partyNameMasked", decision_no AS "decisionNo",
+  to_char(decided_at, 'YYYY-MM-DD') AS "decidedAt", title, authority,
+  to_char(valid_until, 'YYYY-MM-DD') AS "validUntil"`;
+
+/** SQL of collected licensing and penalty decisions for public disclosure (schema `credit`). */
+export function createDisclosureStore(db: Database) {
+  return {
+    /** The cursor of every disclosure source seen so far. */
+    findSourceStates(): Promise<{ source: string; cursor: string | null }[]> {
+      return db.query(
+        'SELECT source, cursor FROM credit.disclosure_collection_state ORDER BY source',
+      );
+    },
+
+    /**
+     * Upserts a page of decisions (only a newer change_seq replaces a stored version) and advances
+     * the cursor in ONE transaction. The party's name is masked here, before it is stored, and the
+     * day the party turns 18 is derived from the id: the clear name never reaches the table.
+     */
+    async commitPage(page: CollectedPage<CollectedDisclosure>): Promise<number> {
+      const rows = page.entries.map(({ partyName, ...entry }) => {
+        const birth = birthDateOfId(entry.personId);
+        return {
+          ...entry,
+          partyNameMasked: maskName(partyName),
+          partyAdultFrom: birth === null ? null : adultFrom(birth),
+        };
+      });
+      return db.transaction(async (tx) => {
+        let changed = 0;
+        if (rows.length > 0) {
+          const [{ n }] = await tx.query<{ n: number }>(
+            `WITH latest AS (
+               SELECT DISTINCT ON (x."sourceRecordId") x.*
+               FROM jsonb_to_recordset($2::jsonb) AS x("sourceRecordId" text, kind text,
+                 "personId" text, "partyNameMasked" text, "partyAdultFrom" date,
+                 "decisionNo" text, "decidedAt" date, title text, authority text,
+                 "validUntil" date, status text, "statusChangedAt" date, "changeSeq" bigint)
+               ORDER BY x."sourceRecordId", x."changeSeq" DESC
+             ), upserted AS (
+               INSERT INTO credit.disclosures AS d (source_dept, source_record_id, kind,
+                 person_id, party_name_masked, party_adult_from, decision_no, decided_at, title,
+                 authority, valid_until, status, status_changed_at, change_seq, collected_at)
+               SELECT $1, "sourceRecordId", kind, "personId", "partyNameMasked", "partyAdultFrom",
+                 "decisionNo", "decidedAt", title, authority, "validUntil", status,
+                 "statusChangedAt", "changeSeq", $3::timestamptz
+               FROM latest
+               ON CONFLICT (source_dept, source_record_id) DO UPDATE SET
+                 kind = EXCLUDED.kind, person_id = EXCLUDED.person_id,
+                 party_name_masked = EXCLUDED.party_name_masked,
+                 party_adult_from = EXCLUDED.party_adult_from,
+                 decision_no = EXCLUDED.decision_no, decided_at = EXCLUDED.decided_at,
+                 title = EXCLUDED.title, authority = EXCLUDED.authority,
+                 valid_until = EXCLUDED.valid_until, status = EXCLUDED.status,
+                 status_changed_at = EXCLUDED.status_changed_at,
+                 change_seq = EXCLUDED.change_seq, collected_at = EXCLUDED.collected_at
+               WHERE d.change_seq < EXCLUDED.change_seq
+               RETURNING 1
+             )
+             SELECT count(*)::int AS n FROM upserted`,
+            [page.source, JSON.stringify(rows), page.attemptAt.toISOString()],
+          );
+          changed = n;
+        }
+        await tx.query(
+          `INSERT INTO credit.disclosure_collection_state AS s (source, cursor, last_success_at,
+             last_attempt_at, last_error)
+           VALUES ($1, $2, $3::timestamptz, $4::timestamptz, NULL)
+           ON CONFLICT (source) DO UPDATE SET cursor = EXCLUDED.cursor,
+             last_attempt_at = EXCLUDED.last_attempt_at,
+             last_success_at = COALESCE(EXCLUDED.last_success_at, s.last_success_at),
+             last_error = CASE WHEN EXCLUDED.last_success_at IS NULL THEN s.last_error END`,
+          [
+            page.source,
+            page.cursor,
+            page.successAt?.toISOString() ?? null,
+            page.attemptAt.toISOString(),
+          ],
+        );
+        return changed;
+      });
+    },
+
+    /** Records a failed pass of a disclosure source; its cursor stays as it was. */
+    async recordFailure(source: string, attemptAt: Date, error: string): Promise<void> {
+      await db.query(
+        `INSERT INTO credit.disclosure_collection_state AS s (source, cursor, last_attempt_at,
+           last_error)
+         VALUES ($1, NULL, $2::timestamptz, $3)
+         ON CONFLICT (source) DO UPDATE SET last_attempt_at = EXCLUDED.last_attempt_at,
+           last_error = EXCLUDED.last_error`,
+        [source, attemptAt.toISOString(), error],
+      );
+    },
+
+    /**
+     * Published decisions, newest first, in one statement: in force (a REVOKED decision is
+     * withdrawn), about a party who was 18 or older on the decision date (minors never; an id
+     * without a valid birth date never), decided no later than `query.to`.
+     */
+    findPublished(query: DisclosureQuery): Promise<StoredDisclosure[]> {
+      return db.query<StoredDisclosure>(
+        `SELECT ${COLUMNS} FROM credit.disclosures
+         WHERE status = 'ACTIVE' AND party_adult_from IS NOT NULL
+           AND decided_at >= party_adult_from
+           AND ($1::text IS NULL OR kind = $1) AND ($2::text IS NULL OR source_dept = $2)
+           AND ($3::date IS NULL OR decided_at >= $3::date) AND decided_at <= $4::date
+           AND ($5::date IS NULL OR (decided_at, id) < ($5::date, $6::text))
+         ORDER BY decided_at DESC, id DESC LIMIT $7`,
+        [
+          query.kind,
+          query.dept,
+          query.from,
+          query.to,
+          query.after?.decidedAt ?? null,
+          query.after?.id ?? null,
+          query.limit,
+        ],
+      );
+    },
+
+    /** Forgets every collected decision and cursor (seeding: the next pass collects afresh). */
+    async resetCollection(): Promise<void> {
+      await db.transaction(async (tx) => {
+        await tx.query('DELETE FROM credit.disclosures');
+        await tx.query('DELETE FROM credit.disclosure_collection_state');
+      });
+    },
+  };
+}
+
+export type DisclosureStore = ReturnType<typeof createDisclosureStore>;

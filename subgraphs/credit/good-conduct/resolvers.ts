@@ -1,0 +1,48 @@
+import { DEFAULT_DENY } from '../../../lib/policy/types';
+import { forbiddenError } from '../../kit/authz/forbidden-error';
+import type { CreditContext } from '../resolvers';
+import { displayUntil } from '../rules/display-until';
+import { goodConductArgs } from './good-conduct-args';
+import type { RecordGoodConductArgs } from './good-conduct-args';
+
+/**
+ * `recordGoodConduct`: an officer of the deciding bureau (CIVIL for volunteer service and charity,
+ * NDRC for model-worker honours) records a good-conduct decision on the credit platform. The
+ * policy grants the mutation to CIVIL and NDRC officers; this resolver is the second line and
+ * requires the caller's department to be the one that decides the kind.
+ */
+export const goodConductResolvers = {
+  Mutation: {
+    recordGoodConduct: async (
+      _root: unknown,
+      args: RecordGoodConductArgs,
+      context: CreditContext,
+    ) => {
+      const { rules, goodConduct } = context.services;
+      const input = goodConductArgs(args, rules.catalog, context.asOf);
+      if (context.caller.dept !== input.dept) {
+        throw forbiddenError(
+          'Mutation.recordGoodConduct',
+          DEFAULT_DENY,
+          `${input.kind} is decided by ${input.dept}, not by ${context.caller.dept ?? 'the caller'}`,
+        );
+      }
+      const record = await goodConduct.insert({
+        sourceDept: input.dept,
+        personId: input.personId,
+        catalogCode: input.kind,
+        title: input.title,
+        decidedAt: input.decidedAt,
+        decisionNo: input.decisionNo,
+        recordedBy: context.caller.sub,
+        recordedAt: context.now,
+      });
+      const item = rules.catalog.byCode.get(record.catalogCode);
+      return {
+        ...record,
+        category: item?.category,
+        displayUntil: item ? displayUntil(record, item) : null,
+      };
+    },
+  },
+};

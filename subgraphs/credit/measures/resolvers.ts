@@ -1,0 +1,190 @@
+import type DataLoader from 'dataloader';
+import { GraphQLError } from 'graphql';
+import { citizenIdArg } from '../../kit/arguments';
+import { forbiddenError } from '../../kit/authz/forbidden-error';
+import { badUserInput } from '../../kit/errors';
+import type { BaseSubgraphContext } from '../../kit/subgraph-module';
+import { creditLists } from '../lists/credit-lists';
+import { displayedRecords } from '../rules/displayed-records';
+import { sourceCollections } from '../rules/source-collections';
+import type { CreditRecordData, CreditRules } from '../rules/types';
+import type { SourceState } from '../store';
+import { listStatus } from './list-status';
+import { toMeasureCheckView } from './measure-check-view';
+import type { MeasureCheckView } from './measure-check-view';
+import type { MeasuresStore } from './measures-store';
+import { selectMeasures } from './select-measures';
+import type { MatterType, MeasuresCatalog, SelectedMeasure } from './types';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const DAY_MS = 24 * 60 * 60 * 1000;
+/** Longest feedback note kept. */
+const MAX_NOTE = 500;
+/** Most open checks one `checksWithoutFeedback` answer lists. */
+const MAX_OPEN_CHECKS = 500;
+/** The policy rule that limits feedback to the checking department (named in its errors). */
+const FEEDBACK_RULE = 'joint-measures-feedback';
+
+/** The joint measures catalog and the record of checks. */
+export interface MeasuresServices {
+  catalog: MeasuresCatalog;
+  store: MeasuresStore;
+}
+
+/** What the measures resolvers need from the credit subgraph's request context. */
+export interface MeasuresContext extends BaseSubgraphContext {
+  services: {
+    measures: MeasuresServices;
+    rules: CreditRules;
+    sourceDepts: readonly string[];
+    staleAfterMs: number;
+  };
+  now: Date;
+  asOf: string;
+  recordsByPerson: DataLoader<string, CreditRecordData[]>;
+  sourceStates(): Promise<SourceState[]>;
+}
+
+/** The answer of `jointMeasures`. */
+interface JointMeasuresView {
+  checkId: string;
+  personId: string;
+  matter: MatterType;
+  listStatus: string;
+  measures: SelectedMeasure[];
+  staleSources: string[];
+  asOf: string;
+  checkedAt: string;
+  measuresVersion: string;
+}
+
+/** The department of an officer or system caller; other callers cannot check or report. */
+function callerDept(context: MeasuresContext, field: string): string {
+  const { caller } = context;
+  if (caller.dept === undefined || !['officer', 'system'].includes(caller.clientType)) {
+    throw forbiddenError(field, FEEDBACK_RULE, 'only officers and systems of a department');
+  }
+  return caller.dept;
+}
+
+function conflict(message: string): GraphQLError {
+  return new GraphQLError(message, { extensions: { code: 'CONFLICT', argument: 'checkId' } });
+}
+
+/**
+ * Joint incentive and discipline (联合奖惩, tasks 16-18): the trigger `jointMeasures` selects the
+ * measures of policy/measures.yaml for the person's list and displayed records and records the
+ * check; the approval system reports what it applied once (`reportMeasureFeedback`); NDRC follows
+ * up checks without feedback (`checksWithoutFeedback`).
+ */
+export const measuresResolvers = {
+  Query: {
+    jointMeasures: async (
+      _root: unknown,
+      args: { personId: unknown; matter: MatterType },
+      context: MeasuresContext,
+    ): Promise<JointMeasuresView> => {
+      const personId = citizenIdArg('personId', args.personId);
+      const dept = callerDept(context, 'Query.jointMeasures');
+      const { rules, measures } = context.services;
+      const [records, states] = await Promise.all([
+        context.recordsByPerson.load(personId),
+        context.sourceStates(),
+      ]);
+      const displayed = displayedRecords(records, rules.catalog, context.asOf);
+      const list = listStatus(creditLists(displayed, rules.lists, context.asOf));
+      const selected = selectMeasures(
+        measures.catalog,
+        args.matter,
+        list,
+        new Set(displayed.map((shown) => shown.item.category)),
+      );
+      const check = await measures.store.insertCheck({
+        personId,
+        matter: args.matter,
+        listStatus: list,
+        checkedAt: context.now,
+        dept,
+        requestedBy: context.caller.sub,
+        caseRef: context.caller.caseRef ?? null,
+        measuresVersion: measures.catalog.version,
+        measureCodes: selected.map((measure) => measure.code),
+      });
+      return {
+        checkId: check.id,
+        personId,
+        matter: args.matter,
+        listStatus: list,
+        measures: selected,
+        // Unknown is not clean: the approval system learns which sources the answer may miss.
+        staleSources: sourceCollections(
+          context.services.sourceDepts,
+          states,
+          context.now,
+          context.services.staleAfterMs,
+        )
+          .filter((source) => source.stale)
+          .map((source) => source.dept),
+        asOf: context.asOf,
+        checkedAt: context.now.toISOString(),
+        measuresVersion: measures.catalog.version,
+      };
+    },
+    checksWithoutFeedback: async (
+      _root: unknown,
+      args: { olderThanDays: number },
+      context: MeasuresContext,
+    ): Promise<MeasureCheckView[]> => {
+      if (!Number.isInteger(args.olderThanDays) || args.olderThanDays < 0) {
+        throw badUserInput('olderThanDays', 'must be a whole number of days, 0 or more');
+      }
+      const before = new Date(context.now.getTime() - args.olderThanDays * DAY_MS);
+      const open = await context.services.measures.store.findOpenChecks(before, MAX_OPEN_CHECKS);
+      return open.map(toMeasureCheckView);
+    },
+  },
+  Mutation: {
+    reportMeasureFeedback: async (
+      _root: unknown,
+      args: { checkId: unknown; applied: readonly unknown[]; note?: unknown },
+      context: MeasuresContext,
+    ): Promise<MeasureCheckView> => {
+      const field = 'Mutation.reportMeasureFeedback';
+      const dept = callerDept(context, field);
+      const checkId = typeof args.checkId === 'string' ? args.checkId.trim() : '';
+      if (!UUID.test(checkId)) throw badUserInput('checkId', 'must be a checkId of jointMeasures');
+      const note =
+        typeof args.note === 'string' && args.note.trim() !== '' ? args.note.trim() : null;
+      if (note !== null && note.length > MAX_NOTE) {
+        throw badUserInput('note', `must be at most ${MAX_NOTE} characters`);
+      }
+      const { store } = context.services.measures;
+      const check = await store.findCheck(checkId);
+      if (!check) {
+        throw new GraphQLError(`No joint measures check ${checkId}.`, {
+          extensions: { code: 'NOT_FOUND', argument: 'checkId' },
+        });
+      }
+      if (check.dept !== dept) {
+        throw forbiddenError(field, FEEDBACK_RULE, 'only the department that made the check');
+      }
+      if (check.feedbackAt !== null) throw conflict(`Feedback on check ${checkId} was reported.`);
+      const applied = [...new Set(args.applied.map(String))];
+      const unknown = applied.filter((code) => !check.measureCodes.includes(code));
+      if (unknown.length > 0) {
+        throw badUserInput('applied', `not measures of this check: ${unknown.join(', ')}`);
+      }
+      const saved = await store.reportFeedback({
+        checkId,
+        dept,
+        reportedBy: context.caller.sub,
+        appliedCodes: applied,
+        note,
+        at: context.now,
+      });
+      // A concurrent report won between the read and the update.
+      if (!saved) throw conflict(`Feedback on check ${checkId} was reported.`);
+      return toMeasureCheckView(saved);
+    },
+  },
+};

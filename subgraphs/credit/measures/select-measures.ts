@@ -1,0 +1,31 @@
+import type { CreditCategory } from '../rules/types';
+import type { ListStatus, MatterType, MeasuresCatalog, SelectedMeasure } from './types';
+
+/**
+ * The measures that apply to a person for `matter`: those of the entries for the person's list
+ * and for each category of their displayed records, in catalog order, each code once.
+ */
+export function selectMeasures(
+  catalog: Pick<MeasuresCatalog, 'entries'>,
+  matter: MatterType,
+  list: ListStatus,
+  categories: ReadonlySet<CreditCategory>,
+): SelectedMeasure[] {
+  const selected: SelectedMeasure[] = [];
+  const seen = new Set<string>();
+  for (const entry of catalog.entries) {
+    if (entry.matter !== matter) continue;
+    const trigger = 'list' in entry.trigger ? entry.trigger.list : entry.trigger.category;
+    const applies =
+      'list' in entry.trigger
+        ? entry.trigger.list === list
+        : categories.has(entry.trigger.category);
+    if (!applies) continue;
+    for (const measure of entry.measures) {
+      if (seen.has(measure.code)) continue;
+      seen.add(measure.code);
+      selected.push({ ...measure, trigger });
+    }
+  }
+  return selected;
+}

@@ -1,0 +1,289 @@
+import type DataLoader from 'dataloader';
+import { GraphQLError } from 'graphql';
+import { DEFAULT_DENY } from '../../../lib/policy/types';
+import { forbiddenError } from '../../kit/authz/forbidden-error';
+import { badUserInput } from '../../kit/errors';
+import type { BaseSubgraphContext } from '../../kit/subgraph-module';
+import { displayedRecords } from '../rules/displayed-records';
+import type { CreditRecordData, CreditRules } from '../rules/types';
+import { addWorkingDays } from './add-working-days';
+import type { ObjectionStore } from './objection-store';
+import { toObjectionView, toRepairView } from './objection-view';
+import type { ObjectionView, RepairView } from './objection-view';
+import { recordAdjustment } from './record-adjustment';
+import { repairPossibleFrom } from './repair-possible-from';
+import type { ObjectionData, PersonAdjustments, RepairData, WorkingCalendar } from './types';
+
+/** Policy rule whose data condition (caller dept = record's source dept) the resolvers check. */
+export const SOURCE_DEPT_RULE = 'source-dept-decides-objections-repairs';
+
+/** Longest reason, commitment, proof or note accepted (characters). */
+const MAX_TEXT = 2000;
+
+/** What the objection resolvers need from the credit subgraph's request context. */
+export interface ObjectionContext extends BaseSubgraphContext {
+  services: {
+    objections: ObjectionStore;
+    calendar: WorkingCalendar;
+    rules: CreditRules;
+  };
+  /** `now` as an ISO date in China Standard Time. */
+  asOf: string;
+  /** Objections and repairs of a person, history included; one statement per batch. */
+  adjustmentsByPerson: DataLoader<string, PersonAdjustments>;
+}
+
+function text(argument: string, value: unknown): string {
+  const trimmed = typeof value === 'string' ? value.trim() : '';
+  if (trimmed === '') throw badUserInput(argument, 'must not be empty');
+  if (trimmed.length > MAX_TEXT) throw badUserInput(argument, `at most ${MAX_TEXT} characters`);
+  return trimmed;
+}
+
+function notFound(what: string, argument: string): GraphQLError {
+  return new GraphQLError(`No ${what}.`, { extensions: { code: 'NOT_FOUND', argument } });
+}
+
+/**
+ * The record a citizen or an NDRC officer acts on. A citizen reaches only their own records:
+ * anyone else's is reported exactly like a missing one, so record ids reveal nothing. The policy
+ * grants the mutations to citizens and NDRC only; this is the second line.
+ */
+async function actOnRecord(
+  context: ObjectionContext,
+  field: string,
+  recordId: unknown,
+): Promise<CreditRecordData> {
+  const { caller } = context;
+  const isCitizen = caller.clientType === 'citizen' && caller.personId !== undefined;
+  if (!isCitizen && caller.dept !== 'NDRC') {
+    throw forbiddenError(field, DEFAULT_DENY, 'only the citizen or the credit platform (NDRC) may');
+  }
+  const id = typeof recordId === 'string' ? recordId.trim() : '';
+  const record = id === '' ? undefined : await context.services.objections.findRecord(id);
+  if (!record || (isCitizen && record.personId !== caller.personId)) {
+    throw notFound(`credit record ${id} of yours`, 'recordId');
+  }
+  return record;
+}
+
+/** The record must be on display today and not removed or repaired. */
+function requireDisplayed(
+  context: ObjectionContext,
+  record: CreditRecordData,
+  adjustments: PersonAdjustments,
+): void {
+  const hidden = recordAdjustment(record, adjustments).hiddenBy;
+  const shown = displayedRecords([record], context.services.rules.catalog, context.asOf);
+  if (hidden !== null || shown.length === 0) {
+    throw badUserInput('recordId', `record ${record.id} is not on display on ${context.asOf}`);
+  }
+}
+
+/** Only the department the record came from decides on it. */
+function requireSourceDept(
+  context: ObjectionContext,
+  field: string,
+  item: ObjectionData | RepairData,
+  what: string,
+): void {
+  if (context.caller.dept !== item.sourceDept) {
+    throw forbiddenError(
+      field,
+      SOURCE_DEPT_RULE,
+      `${what} ${item.id} is about a record of ${item.sourceDept}: only ${item.sourceDept} decides it`,
+    );
+  }
+}
+
+/**
+ * Objections (异议) and credit repairs (信用修复), issue 5: filing and applying by the citizen
+ * (or NDRC on their behalf), deciding by the record's source department, and NDRC's list of
+ * overdue objections.
+ */
+export const objectionResolvers = {
+  Query: {
+    overdueObjections: async (
+      _root: unknown,
+      args: { asOf?: unknown },
+      context: ObjectionContext,
+    ): Promise<ObjectionView[]> => {
+      let asOf = context.asOf;
+      if (args.asOf !== undefined && args.asOf !== null) {
+        const value = String(args.asOf);
+        const date = new Date(`${value}T00:00:00Z`);
+        if (Number.isNaN(date.getTime()) || date.toISOString().slice(0, 10) !== value) {
+          throw badUserInput('asOf', 'must be an ISO date yyyy-mm-dd');
+        }
+        asOf = value;
+      }
+      const overdue = await context.services.objections.findOverdue(asOf);
+      return overdue.map(({ objection, recordId }) => toObjectionView(objection, asOf, recordId));
+    },
+  },
+  Mutation: {
+    fileObjection: async (
+      _root: unknown,
+      args: { recordId: unknown; reason: unknown },
+      context: ObjectionContext,
+    ): Promise<ObjectionView> => {
+      const record = await actOnRecord(context, 'Mutation.fileObjection', args.recordId);
+      const reason = text('reason', args.reason);
+      const adjustments = await context.adjustmentsByPerson.load(record.personId);
+      requireDisplayed(context, record, adjustments);
+      const open = recordAdjustment(record, adjustments);
+      if (open.underObjection) {
+        throw badUserInput(
+          'recordId',
+          `record ${record.id} already has an open objection (${open.objection?.id}, due ${open.objection?.dueOn})`,
+        );
+      }
+      const { calendar } = context.services;
+      const saved = await context.services.objections.insertObjection({
+        personId: record.personId,
+        sourceDept: record.sourceDept,
+        sourceRecordId: record.sourceRecordId,
+        catalogCode: null,
+        reason,
+        filedBy: context.caller.sub,
+        filedOn: context.asOf,
+        dueOn: addWorkingDays(calendar, context.asOf, calendar.objectionDueWorkingDays),
+      });
+      if (!saved) {
+        throw badUserInput('recordId', `record ${record.id} already has an open objection`);
+      }
+      return toObjectionView(saved, context.asOf);
+    },
+
+    decideObjection: async (
+      _root: unknown,
+      args: { objectionId: unknown; outcome: unknown; correction?: unknown; note: unknown },
+      context: ObjectionContext,
+    ): Promise<ObjectionView> => {
+      const id = typeof args.objectionId === 'string' ? args.objectionId.trim() : '';
+      const objection = await context.services.objections.findObjection(id);
+      if (!objection) throw notFound(`objection ${id}`, 'objectionId');
+      requireSourceDept(context, 'Mutation.decideObjection', objection, 'objection');
+      if (objection.status !== 'OPEN') {
+        throw badUserInput(
+          'objectionId',
+          `objection ${id} was already decided ${objection.status}`,
+        );
+      }
+      const upheld = args.outcome === 'UPHELD';
+      const correction = args.correction ?? null;
+      if (upheld && correction !== 'CORRECTED' && correction !== 'REMOVED') {
+        throw badUserInput('correction', 'an UPHELD objection needs CORRECTED or REMOVED');
+      }
+      if (!upheld && correction !== null) {
+        throw badUserInput('correction', 'a REJECTED objection leaves the record as it is');
+      }
+      const decided = await context.services.objections.decideObjection(id, {
+        status: upheld ? 'UPHELD' : 'REJECTED',
+        correction: correction === 'CORRECTED' || correction === 'REMOVED' ? correction : null,
+        note: text('note', args.note),
+        decidedOn: context.asOf,
+        decidedBy: context.caller.sub,
+      });
+      if (!decided) throw badUserInput('objectionId', `objection ${id} was already decided`);
+      return toObjectionView(decided, context.asOf);
+    },
+
+    applyForRepair: async (
+      _root: unknown,
+      args: { recordId: unknown; commitment: unknown; proofOfCorrection: unknown },
+      context: ObjectionContext,
+    ): Promise<RepairView> => {
+      const record = await actOnRecord(context, 'Mutation.applyForRepair', args.recordId);
+      const commitment = text('commitment', args.commitment);
+      const proofOfCorrection = text('proofOfCorrection', args.proofOfCorrection);
+      const adjustments = await context.adjustmentsByPerson.load(record.personId);
+      requireDisplayed(context, record, adjustments);
+      const item = context.services.rules.catalog.byCode.get(record.catalogCode);
+      const from = item ? repairPossibleFrom(record, item) : null;
+      if (!item || from === null) {
+        throw badUserInput(
+          'recordId',
+          `only GENERAL_BAD and SERIOUS_BAD records can be repaired; ${record.id} is ` +
+            `${item?.category ?? 'not in the catalog'} and simply ends with its display period`,
+        );
+      }
+      if (context.asOf < from) {
+        throw new GraphQLError(
+          `Invalid argument recordId: record ${record.id} must be displayed for at least ` +
+            `${item.minDisplayMonths} months; repair is possible from ${from}`,
+          {
+            extensions: {
+              code: 'BAD_USER_INPUT',
+              argument: 'recordId',
+              reason: `repair is possible from ${from}`,
+              repairPossibleFrom: from,
+            },
+          },
+        );
+      }
+      if (recordAdjustment(record, adjustments).repair?.status === 'PENDING') {
+        throw badUserInput(
+          'recordId',
+          `record ${record.id} already has a pending repair application`,
+        );
+      }
+      const saved = await context.services.objections.insertRepair({
+        personId: record.personId,
+        sourceDept: record.sourceDept,
+        sourceRecordId: record.sourceRecordId,
+        catalogCode: null,
+        commitment,
+        proofOfCorrection,
+        appliedBy: context.caller.sub,
+        appliedOn: context.asOf,
+      });
+      if (!saved) {
+        throw badUserInput(
+          'recordId',
+          `record ${record.id} already has a pending repair application`,
+        );
+      }
+      return toRepairView(saved);
+    },
+
+    decideRepair: async (
+      _root: unknown,
+      args: { repairId: unknown; approved: unknown; note: unknown },
+      context: ObjectionContext,
+    ): Promise<RepairView> => {
+      const id = typeof args.repairId === 'string' ? args.repairId.trim() : '';
+      const repair = await context.services.objections.findRepair(id);
+      if (!repair) throw notFound(`repair application ${id}`, 'repairId');
+      requireSourceDept(context, 'Mutation.decideRepair', repair, 'repair application');
+      if (repair.status !== 'PENDING') {
+        throw badUserInput(
+          'repairId',
+          `repair application ${id} was already decided ${repair.status}`,
+        );
+      }
+      const decided = await context.services.objections.decideRepair(id, {
+        approved: args.approved === true,
+        note: text('note', args.note),
+        decidedOn: context.asOf,
+        decidedBy: context.caller.sub,
+      });
+      if (!decided) throw badUserInput('repairId', `repair application ${id} was already decided`);
+      return toRepairView(decided);
+    },
+  },
+};
+
+/** The objection fields of a displayed CreditRecord (`underObjection`, `objection`, `repair`). */
+export function objectionFieldsOf(
+  record: CreditRecordData,
+  adjustments: PersonAdjustments,
+  asOf: string,
+): { underObjection: boolean; objection: ObjectionView | null; repair: RepairView | null } {
+  const adjustment = recordAdjustment(record, adjustments);
+  return {
+    underObjection: adjustment.underObjection,
+    objection: adjustment.objection && toObjectionView(adjustment.objection, asOf, record.id),
+    repair: adjustment.repair && toRepairView(adjustment.repair, record.id),
+  };
+}

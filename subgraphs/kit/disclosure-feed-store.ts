@@ -1,0 +1,90 @@
+import type { Queryable } from './db/database';
+import { badUserInput } from './errors';
+import { MAX_FEED_PAGE } from './credit-feed-store';
+
+/** A version of a licensing or penalty decision in the `<schema>.disclosure_feed` outbox. */
+export interface DisclosureFeedEntry {
+  sourceRecordId: string;
+  kind: 'LICENSING' | 'PENALTY';
+  personId: string;
+  partyName: string;
+  decisionNo: string;
+  decidedAt: string;
+  title: string;
+  authority: string;
+  validUntil: string | null;
+  status: 'ACTIVE' | 'REVOKED';
+  statusChangedAt: string | null;
+}
+
+/** One page of the feed, as the `DisclosureFeedPage` SDL type. */
+export interface DisclosureFeedPage {
+  entries: (DisclosureFeedEntry & { changeSeq: string })[];
+  endCursor: string;
+  hasMore: boolean;
+}
+
+/**
+ * The disclosure feed (双公示) of a department: an outbox table `<schema>.disclosure_feed` written
+ * in the same transaction as the department's licensing and penalty decisions and read by the
+ * credit platform's collector in `change_seq` order, exactly like the credit feed. DDL:
+ *
+ *   CREATE TABLE <schema>.disclosure_feed (change_seq bigserial PRIMARY KEY,
+ *     source_record_id text NOT NULL, kind text NOT NULL CHECK (kind IN ('LICENSING', 'PENALTY')),
+ *     person_id char(18) NOT NULL, party_name text NOT NULL, decision_no text NOT NULL,
+ *     decided_at date NOT NULL, title text NOT NULL, authority text NOT NULL, valid_until date,
+ *     status text NOT NULL CHECK (status IN ('ACTIVE', 'REVOKED')), status_changed_at date);
+ */
+export function createDisclosureFeedStore(schema: string) {
+  if (!/^[a-z_]+$/.test(schema)) throw new Error(`invalid schema name ${schema}`);
+  return {
+    /** Appends versions of decisions, in order, in one statement. */
+    async append(db: Queryable, entries: readonly DisclosureFeedEntry[]): Promise<void> {
+      if (entries.length === 0) return;
+      await db.query(
+        `INSERT INTO ${schema}.disclosure_feed (source_record_id, kind, person_id, party_name,
+           decision_no, decided_at, title, authority, valid_until, status, status_changed_at)
+         SELECT "sourceRecordId", kind, "personId", "partyName", "decisionNo", "decidedAt", title,
+           authority, "validUntil", status, "statusChangedAt"
+         FROM ROWS FROM (jsonb_to_recordset($1::jsonb) AS ("sourceRecordId" text, kind text,
+           "personId" text, "partyName" text, "decisionNo" text, "decidedAt" date, title text,
+           authority text, "validUntil" date, status text, "statusChangedAt" date))
+           WITH ORDINALITY AS x("sourceRecordId", kind, "personId", "partyName", "decisionNo",
+           "decidedAt", title, authority, "validUntil", status, "statusChangedAt", ordinality)
+         ORDER BY ordinality`,
+        [JSON.stringify(entries)],
+      );
+    },
+
+    /** Entries after `after` (a change_seq, exclusive), oldest first. */
+    async page(
+      db: Queryable,
+      after: string | null | undefined,
+      first: number,
+    ): Promise<DisclosureFeedPage> {
+      const cursor = after ?? '0';
+      if (!/^\d{1,18}$/.test(cursor)) {
+        throw badUserInput('after', 'must be a cursor from endCursor');
+      }
+      if (!Number.isInteger(first) || first < 1 || first > MAX_FEED_PAGE) {
+        throw badUserInput('first', `must be between 1 and ${MAX_FEED_PAGE}`);
+      }
+      const rows = await db.query<DisclosureFeedEntry & { changeSeq: string }>(
+        `SELECT change_seq::text AS "changeSeq", source_record_id AS "sourceRecordId", kind,
+           person_id AS "personId", party_name AS "partyName", decision_no AS "decisionNo",
+           to_char(decided_at, 'YYYY-MM-DD') AS "decidedAt", title, authority,
+           to_char(valid_until, 'YYYY-MM-DD') AS "validUntil", status,
+           to_char(status_changed_at, 'YYYY-MM-DD') AS "statusChangedAt"
+         FROM ${schema}.disclosure_feed WHERE change_seq > $1::bigint
+         ORDER BY change_seq LIMIT $2`,
+        [cursor, first + 1],
+      );
+      const entries = rows.slice(0, first);
+      return {
+        entries,
+        endCursor: entries.length > 0 ? entries[entries.length - 1].changeSeq : cursor,
+        hasMore: rows.length > first,
+      };
+    },
+  };
+}
