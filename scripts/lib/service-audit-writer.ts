@@ -1,5 +1,6 @@
 import { loadAuditHmacKey } from '../../lib/audit/audit-hmac-key';
 import { createAuditWriter } from '../../lib/audit/audit-writer';
+import { groupCommitWindowMs } from '../../lib/audit/group-commit-window';
 import type { AuditWriter } from '../../lib/audit/audit-writer';
 import { migrateAuditStore } from '../../lib/audit/migrate-audit-store';
 import { postgresDatabase } from '../../lib/db/postgres-database';
@@ -29,6 +30,7 @@ export async function openServiceAudit(
     db,
     writer: writerName,
     hmacKey: await loadAuditHmacKey({ env }),
+    maxDelayMs: groupCommitWindowMs(env),
   });
   return {
     writer,

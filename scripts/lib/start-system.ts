@@ -11,6 +11,7 @@ import type { Database } from '../../lib/db/database';
 import type { Policy } from '../../lib/policy/types';
 import { loadAuditHmacKey } from '../../lib/audit/audit-hmac-key';
 import { createAuditWriter } from '../../lib/audit/audit-writer';
+import { groupCommitWindowMs } from '../../lib/audit/group-commit-window';
 import type { AuditWriter } from '../../lib/audit/audit-writer';
 import { AUDIT_SCHEMA, migrateAuditStore } from '../../lib/audit/migrate-audit-store';
 import { seedSystem } from '../seed/seed-system';
@@ -87,9 +88,10 @@ export async function startSystem(options: StartSystemOptions = {}): Promise<Run
     const auditDb = databases.dbs[AUDIT_SCHEMA];
     await migrateAuditStore(auditDb);
     const hmacKey = await loadAuditHmacKey({ dataDir, env: options.env });
+    const commitWindow = groupCommitWindowMs(options.env ?? process.env);
     const auditWriter = (writer: string) => {
       if (options.audit === false) return undefined;
-      const created = createAuditWriter({ db: auditDb, writer, hmacKey });
+      const created = createAuditWriter({ db: auditDb, writer, hmacKey, maxDelayMs: commitWindow });
       writers.push(created);
       return created;
     };
