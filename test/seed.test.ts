@@ -1,5 +1,4 @@
 import { execFile } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -16,8 +15,8 @@ import type { Database } from '../subgraphs/kit/db/database';
 import { SCENARIOS } from '../subgraphs/kit/seed/scenarios';
 import { createPopulationStore } from '../subgraphs/population/store';
 import type { PersonRecord } from '../subgraphs/population/store';
-import { DB_MODES, openTestDatabases, TEST_PG_ADMIN_URL } from './support/test-databases';
-import type { DbMode, TestDatabases } from './support/test-databases';
+import { DB_MODES, createTestDatabaseUrls, openTestDatabases } from './support/test-databases';
+import type { DbMode, TestDatabaseUrls, TestDatabases } from './support/test-databases';
 
 const COUNT = 300;
 const SEED = 42;
@@ -53,29 +52,6 @@ async function tableCounts(dbs: Record<string, Database>): Promise<Record<string
     }
   }
   return counts;
-}
-
-/** Fresh databases `cf_test_<random>_<name>` on the server, by URL, and how to drop them. */
-async function createServerDatabases(names: readonly string[]) {
-  const prefix = `cf_test_${randomBytes(4).toString('hex')}`;
-  const admin = new Client({ connectionString: TEST_PG_ADMIN_URL });
-  await admin.connect();
-  const urls: Record<string, string> = {};
-  for (const name of names) {
-    await admin.query(`CREATE DATABASE ${prefix}_${name}`);
-    const url = new URL(TEST_PG_ADMIN_URL);
-    url.pathname = `/${prefix}_${name}`;
-    urls[name] = url.toString();
-  }
-  return {
-    urls,
-    async drop() {
-      for (const name of names) {
-        await admin.query(`DROP DATABASE IF EXISTS ${prefix}_${name} WITH (FORCE)`);
-      }
-      await admin.end();
-    },
-  };
 }
 
 /** The environment of this process without any DATABASE_URL_* variable, plus `extra`. */
@@ -365,10 +341,10 @@ describe('openSystemDatabases', () => {
 
   if (DB_MODES.includes('postgres')) {
     describe('with PostgreSQL server databases', () => {
-      let server: Awaited<ReturnType<typeof createServerDatabases>>;
+      let server: TestDatabaseUrls;
 
       beforeAll(async () => {
-        server = await createServerDatabases(['alpha', 'beta']);
+        server = await createTestDatabaseUrls(['alpha', 'beta']);
       });
 
       afterAll(async () => {
@@ -414,7 +390,7 @@ describe('openSystemDatabases', () => {
       it('seeds through the CLI into server databases named by DATABASE_URL_<NAME>', async () => {
         // One server database for all: each subgraph keeps to its own schema, and creating
         // databases is the slow part.
-        const cli = await createServerDatabases(['cli']);
+        const cli = await createTestDatabaseUrls(['cli']);
         try {
           const env = cleanEnv(
             Object.fromEntries(NAMES.map((name) => [databaseUrlVariable(name), cli.urls.cli])),
