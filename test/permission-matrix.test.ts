@@ -431,7 +431,7 @@ const CASES: MatrixCase[] = [
   },
   {
     title:
-      'COURT licensing asking the breakdown is refused (the non-null profile nulls the person)',
+      'COURT licensing asking the breakdown is refused (the profile is nulled, not the person)',
     who: staff('COURT', 'ADMIN_LICENSING'),
     subject: 'serious_dishonest',
     select: 'person.creditProfile.breakdown.points',
@@ -439,7 +439,7 @@ const CASES: MatrixCase[] = [
     effect: 'deny',
     ruleId: DEFAULT_DENY,
     at: 'person.creditProfile.breakdown',
-    nulled: 'person',
+    nulled: 'person.creditProfile',
     by: 'credit',
   },
   {
@@ -461,7 +461,7 @@ const CASES: MatrixCase[] = [
     effect: 'deny',
     ruleId: DEFAULT_DENY,
     at: 'person.creditProfile.score',
-    nulled: 'person',
+    nulled: 'person.creditProfile',
     by: 'credit',
   },
   {
@@ -582,7 +582,6 @@ const CASES: MatrixCase[] = [
     effect: 'deny',
     ruleId: 'org-authorized-summary',
     at: '_entities.0.creditProfile',
-    nulled: '_entities.0',
     direct: { subgraph: 'credit', query: ENTITY_QUERY('creditProfile { score }') },
   },
   {
@@ -669,7 +668,7 @@ const CASES: MatrixCase[] = [
     effect: 'deny',
     ruleId: DEFAULT_DENY,
     at: 'person.creditProfile.greenChannel',
-    nulled: 'person',
+    nulled: 'person.creditProfile',
     by: 'credit',
   },
   {
