@@ -1,4 +1,5 @@
-import type { Database, Queryable } from '../kit/db/database';
+import type { Database } from '../kit/db/database';
+import { inBatches, insertJsonRows } from '../kit/db/in-batches';
 import type { CreditFeedEntry, CreditFeedPage } from '../kit/credit-feed-store';
 import { createCreditFeedStore } from '../kit/credit-feed-store';
 import { listingFeedEntry, restrictionFeedEntry } from './court-feed-entries';
@@ -10,7 +11,6 @@ import type {
 } from './records';
 
 /** Rows per bulk insert statement. */
-const BATCH = 2000;
 
 const feed = createCreditFeedStore('court');
 
@@ -118,7 +118,7 @@ export function createCourtStore(db: Database) {
           `DELETE FROM court.dishonest_debtors; DELETE FROM court.consumption_restrictions;
            DELETE FROM court.enforcement_cases; DELETE FROM court.credit_feed;`,
         );
-        await insertBatches(
+        await insertJsonRows(
           tx,
           records.cases.map((c) => ({
             case_no: c.caseNo,
@@ -135,7 +135,7 @@ export function createCourtStore(db: Database) {
            FROM jsonb_to_recordset($1::jsonb) AS x(case_no text, person_id text, court text,
              filed_at date, amount numeric, status text, closed_at date)`,
         );
-        await insertBatches(
+        await insertJsonRows(
           tx,
           records.listings.map((l) => ({
             id: l.id,
@@ -153,7 +153,7 @@ export function createCourtStore(db: Database) {
            FROM jsonb_to_recordset($1::jsonb) AS x(id text, person_id text, case_no text,
              court text, listed_at date, status text, delisted_at date, obligation text)`,
         );
-        await insertBatches(
+        await insertJsonRows(
           tx,
           records.restrictions.map((r) => ({
             id: r.id,
@@ -170,22 +170,10 @@ export function createCourtStore(db: Database) {
            FROM jsonb_to_recordset($1::jsonb) AS x(id text, person_id text, case_no text,
              court text, decided_at date, status text, status_changed_at date)`,
         );
-        for (let start = 0; start < feedEntries.length; start += BATCH) {
-          await feed.append(tx, feedEntries.slice(start, start + BATCH));
-        }
+        await inBatches(feedEntries, (batch) => feed.append(tx, batch));
       });
     },
   };
 }
 
 export type CourtStore = ReturnType<typeof createCourtStore>;
-
-async function insertBatches(
-  tx: Queryable,
-  rows: readonly Record<string, unknown>[],
-  sql: string,
-): Promise<void> {
-  for (let start = 0; start < rows.length; start += BATCH) {
-    await tx.query(sql, [JSON.stringify(rows.slice(start, start + BATCH))]);
-  }
-}

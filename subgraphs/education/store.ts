@@ -1,12 +1,12 @@
 import type { CreditFeedEntry, CreditFeedPage } from '../kit/credit-feed-store';
 import { createCreditFeedStore } from '../kit/credit-feed-store';
-import type { Database, Queryable } from '../kit/db/database';
+import type { Database } from '../kit/db/database';
+import { inBatches, insertJsonRows } from '../kit/db/in-batches';
 import { integrityFeedEntry, isPublishable } from './education-feed-entries';
 import { mayKeepIntegrityRecord } from './integrity-age-rule';
 import type { EducationInfoRecord, EducationRecords, IntegrityRecord } from './records';
 
 /** Rows per bulk insert statement. */
-const BATCH = 2000;
 
 const feed = createCreditFeedStore('education');
 
@@ -89,8 +89,8 @@ export function createEducationStore(db: Database) {
           `DELETE FROM education.integrity_records; DELETE FROM education.qualifications;
            DELETE FROM education.teaching_honours; DELETE FROM education.credit_feed;`,
         );
-        await insertBatches(tx, records.integrityRecords.map(integrityRow), INSERT_INTEGRITY_SQL);
-        await insertBatches(
+        await insertJsonRows(tx, records.integrityRecords.map(integrityRow), INSERT_INTEGRITY_SQL);
+        await insertJsonRows(
           tx,
           records.qualifications.map((q) => ({
             id: q.id,
@@ -107,7 +107,7 @@ export function createEducationStore(db: Database) {
            FROM jsonb_to_recordset($1::jsonb) AS x(id text, person_id text, kind text,
              certificate_no text, issued_at date, issuer text, status text)`,
         );
-        await insertBatches(
+        await insertJsonRows(
           tx,
           records.honours.map((h) => ({
             id: h.id,
@@ -128,9 +128,7 @@ export function createEducationStore(db: Database) {
              level text, decided_at date, decision_no text, issuer text, status text,
              status_changed_at date)`,
         );
-        for (let start = 0; start < feedEntries.length; start += BATCH) {
-          await feed.append(tx, feedEntries.slice(start, start + BATCH));
-        }
+        await inBatches(feedEntries, (batch) => feed.append(tx, batch));
       });
     },
   };
@@ -164,12 +162,3 @@ function integrityRow(r: IntegrityRecord): Record<string, unknown> {
 }
 
 /** Inserts `rows` with `sql` (which reads them from `$1::jsonb`), 2,000 rows per statement. */
-async function insertBatches(
-  tx: Queryable,
-  rows: readonly Record<string, unknown>[],
-  sql: string,
-): Promise<void> {
-  for (let start = 0; start < rows.length; start += BATCH) {
-    await tx.query(sql, [JSON.stringify(rows.slice(start, start + BATCH))]);
-  }
-}

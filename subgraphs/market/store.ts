@@ -1,12 +1,12 @@
 import type { CreditFeedEntry, CreditFeedPage } from '../kit/credit-feed-store';
 import { createCreditFeedStore } from '../kit/credit-feed-store';
-import type { Database, Queryable } from '../kit/db/database';
+import type { Database } from '../kit/db/database';
+import { inBatches, insertJsonRows } from '../kit/db/in-batches';
 import type { DisclosureFeedEntry, DisclosureFeedPage } from '../kit/disclosure-feed-store';
 import { createDisclosureFeedStore } from '../kit/disclosure-feed-store';
 import type { EnterpriseRecord, MarketInfoRecord, MarketRecords } from './records';
 
 /** Rows per bulk insert statement. */
-const BATCH = 2000;
 
 const feed = createCreditFeedStore('market');
 const disclosures = createDisclosureFeedStore('market');
@@ -89,7 +89,7 @@ export function createMarketStore(db: Database) {
            DELETE FROM market.enterprises; DELETE FROM market.credit_feed;
            DELETE FROM market.disclosure_feed;`,
         );
-        await insertBatches(
+        await insertJsonRows(
           tx,
           records.enterprises.map((e) => ({
             uscc: e.uscc,
@@ -110,7 +110,7 @@ export function createMarketStore(db: Database) {
              registered_at date, status text, abnormal_since date, serious_illegal_since date,
              listing_decision_no text, legal_rep_id text)`,
         );
-        await insertBatches(
+        await insertJsonRows(
           tx,
           records.roles.map((r) => ({
             person_id: r.personId,
@@ -124,7 +124,7 @@ export function createMarketStore(db: Database) {
            FROM jsonb_to_recordset($1::jsonb) AS x(person_id text, enterprise_uscc text,
              role text, since date, until date)`,
         );
-        await insertBatches(
+        await insertJsonRows(
           tx,
           records.licenses.map((l) => ({
             id: l.id,
@@ -145,7 +145,7 @@ export function createMarketStore(db: Database) {
              license_no text, decision_no text, issued_at date, valid_until date, issuer text,
              status text)`,
         );
-        await insertBatches(
+        await insertJsonRows(
           tx,
           records.penalties.map((p) => ({
             id: p.id,
@@ -167,7 +167,7 @@ export function createMarketStore(db: Database) {
              decided_at date, kind text, amount numeric, reason text, status text,
              status_changed_at date, simple_procedure boolean)`,
         );
-        await insertBatches(
+        await insertJsonRows(
           tx,
           records.honours.map((h) => ({
             id: h.id,
@@ -187,12 +187,8 @@ export function createMarketStore(db: Database) {
              enterprise_uscc text, decided_at date, decision_no text, issuer text, status text,
              status_changed_at date)`,
         );
-        for (let start = 0; start < feedEntries.length; start += BATCH) {
-          await feed.append(tx, feedEntries.slice(start, start + BATCH));
-        }
-        for (let start = 0; start < disclosureEntries.length; start += BATCH) {
-          await disclosures.append(tx, disclosureEntries.slice(start, start + BATCH));
-        }
+        await inBatches(feedEntries, (batch) => feed.append(tx, batch));
+        await inBatches(disclosureEntries, (batch) => disclosures.append(tx, batch));
       });
     },
   };
@@ -201,12 +197,3 @@ export function createMarketStore(db: Database) {
 export type MarketStore = ReturnType<typeof createMarketStore>;
 
 /** Inserts `rows` with `sql` (which reads them from `$1::jsonb`), 2,000 rows per statement. */
-async function insertBatches(
-  tx: Queryable,
-  rows: readonly Record<string, unknown>[],
-  sql: string,
-): Promise<void> {
-  for (let start = 0; start < rows.length; start += BATCH) {
-    await tx.query(sql, [JSON.stringify(rows.slice(start, start + BATCH))]);
-  }
-}

@@ -1,4 +1,5 @@
 import type { Database } from '../kit/db/database';
+import { insertJsonRows } from '../kit/db/in-batches';
 import type { SyntheticPerson } from '../kit/seed/synthetic-person';
 
 /** A row of population.persons as the resolvers see it. */
@@ -32,8 +33,9 @@ export function createPopulationStore(db: Database) {
     async replaceAll(persons: readonly SyntheticPerson[]): Promise<void> {
       await db.transaction(async (tx) => {
         await tx.query('DELETE FROM population.persons');
-        for (let start = 0; start < persons.length; start += 2000) {
-          const batch = persons.slice(start, start + 2000).map((p) => ({
+        await insertJsonRows(
+          tx,
+          persons.map((p) => ({
             id: p.id,
             name: p.name,
             gender: p.gender,
@@ -42,18 +44,15 @@ export function createPopulationStore(db: Database) {
             household_address: p.householdAddress,
             household_status: p.householdStatus,
             registration_issues: p.registrationIssues,
-          }));
-          await tx.query(
-            `INSERT INTO population.persons (id, name, gender, birth_date, household_region,
-               household_address, household_status, registration_issues)
-             SELECT id, name, gender, birth_date, household_region, household_address,
-               household_status, registration_issues
-             FROM jsonb_to_recordset($1::jsonb) AS x(id text, name text, gender text,
-               birth_date date, household_region text, household_address text,
-               household_status text, registration_issues text[])`,
-            [JSON.stringify(batch)],
-          );
-        }
+          })),
+          `INSERT INTO population.persons (id, name, gender, birth_date, household_region,
+             household_address, household_status, registration_issues)
+           SELECT id, name, gender, birth_date, household_region, household_address,
+             household_status, registration_issues
+           FROM jsonb_to_recordset($1::jsonb) AS x(id text, name text, gender text,
+             birth_date date, household_region text, household_address text,
+             household_status text, registration_issues text[])`,
+        );
       });
     },
   };

@@ -1,11 +1,11 @@
-import type { Database, Queryable } from '../kit/db/database';
+import type { Database } from '../kit/db/database';
+import { inBatches, insertJsonRows } from '../kit/db/in-batches';
 import type { CreditFeedEntry, CreditFeedPage } from '../kit/credit-feed-store';
 import { createCreditFeedStore } from '../kit/credit-feed-store';
 import type { TaxArrearRecord, TaxLevelRecord, TaxRecords, TaxViolationRecord } from './records';
 import { arrearFeedEntry } from './tax-feed-entries';
 
 /** Rows per bulk insert statement. */
-const BATCH = 2000;
 
 const feed = createCreditFeedStore('tax');
 
@@ -83,7 +83,7 @@ export function createTaxStore(db: Database) {
         await tx.exec(
           'DELETE FROM tax.credit_levels; DELETE FROM tax.arrears; DELETE FROM tax.violations; DELETE FROM tax.credit_feed;',
         );
-        await insertBatches(
+        await insertJsonRows(
           tx,
           records.levels.map((l) => ({
             id: l.id,
@@ -98,7 +98,7 @@ export function createTaxStore(db: Database) {
            FROM jsonb_to_recordset($1::jsonb) AS x(id text, person_id text, year integer,
              level text, assessed_at date, decision_no text)`,
         );
-        await insertBatches(
+        await insertJsonRows(
           tx,
           records.arrears.map((a) => ({
             id: a.id,
@@ -116,7 +116,7 @@ export function createTaxStore(db: Database) {
            FROM jsonb_to_recordset($1::jsonb) AS x(id text, person_id text, tax_type text,
              amount numeric, since date, status text, paid_at date, decision_no text)`,
         );
-        await insertBatches(
+        await insertJsonRows(
           tx,
           records.violations.map((v) => ({
             id: v.id,
@@ -137,22 +137,10 @@ export function createTaxStore(db: Database) {
              decided_at date, decision_no text, description text, penalty_amount numeric,
              status text, status_changed_at date)`,
         );
-        for (let start = 0; start < feedEntries.length; start += BATCH) {
-          await feed.append(tx, feedEntries.slice(start, start + BATCH));
-        }
+        await inBatches(feedEntries, (batch) => feed.append(tx, batch));
       });
     },
   };
 }
 
 export type TaxStore = ReturnType<typeof createTaxStore>;
-
-async function insertBatches(
-  tx: Queryable,
-  rows: readonly Record<string, unknown>[],
-  sql: string,
-): Promise<void> {
-  for (let start = 0; start < rows.length; start += BATCH) {
-    await tx.query(sql, [JSON.stringify(rows.slice(start, start + BATCH))]);
-  }
-}
