@@ -1,4 +1,5 @@
 import type { Database, Queryable } from '../kit/db/database';
+import { inBatches } from '../kit/db/in-batches';
 
 /** A consent as stored (`credit.consents`). */
 export interface ConsentData {
@@ -32,7 +33,6 @@ const CONSENT_COLUMNS = `id::text AS id, person_id AS "personId", org_uscc AS or
   granted_at AS "grantedAt", expires_at AS "expiresAt", revoked_at AS "revokedAt"`;
 
 /** Rows per bulk insert statement (seeds). */
-const INSERT_BATCH = 2000;
 
 /** Drivers hand timestamptz back as Date; normalize anyway so callers can rely on it. */
 function toData(row: ConsentData): ConsentData {
@@ -80,9 +80,7 @@ export function createConsentStore(db: Database) {
     /** Stores many consents (seeds), one statement per 2000 rows, in one transaction. */
     async insertMany(consents: readonly NewConsent[]): Promise<void> {
       await db.transaction(async (tx) => {
-        for (let start = 0; start < consents.length; start += INSERT_BATCH) {
-          await insertRows(tx, consents.slice(start, start + INSERT_BATCH));
-        }
+        await inBatches(consents, (batch) => insertRows(tx, batch));
       });
     },
 

@@ -1,4 +1,5 @@
 import type { Database } from '../../kit/db/database';
+import { insertJsonRows } from '../../kit/db/in-batches';
 import type { CreditRecordData } from '../rules/types';
 
 /** A good-conduct record to store (the platform's own 守信信息). */
@@ -26,7 +27,6 @@ const COLUMNS = `id, person_id AS "personId", source_dept AS "sourceDept",
   to_char(status_changed_at, 'YYYY-MM-DD') AS "statusChangedAt"`;
 
 /** Rows per bulk insert statement. */
-const CHUNK = 2000;
 
 /** SQL of the good-conduct records (`credit.good_conduct`); reads go through store.findRecords. */
 export function createGoodConductStore(db: Database) {
@@ -57,18 +57,17 @@ export function createGoodConductStore(db: Database) {
     async replaceAll(records: readonly SeededGoodConduct[]): Promise<void> {
       await db.transaction(async (tx) => {
         await tx.query('DELETE FROM credit.good_conduct');
-        for (let start = 0; start < records.length; start += CHUNK) {
-          await tx.query(
-            `INSERT INTO credit.good_conduct (source_dept, source_record_id, person_id,
+        await insertJsonRows(
+          tx,
+          records,
+          `INSERT INTO credit.good_conduct (source_dept, source_record_id, person_id,
                catalog_code, title, decided_at, decision_no, recorded_by, recorded_at)
              SELECT "sourceDept", "sourceRecordId", "personId", "catalogCode", title,
                "decidedAt", "decisionNo", "recordedBy", "recordedAt"
              FROM jsonb_to_recordset($1::jsonb) AS x("sourceDept" text, "sourceRecordId" text,
                "personId" text, "catalogCode" text, title text, "decidedAt" date,
                "decisionNo" text, "recordedBy" text, "recordedAt" timestamptz)`,
-            [JSON.stringify(records.slice(start, start + CHUNK))],
-          );
-        }
+        );
       });
     },
   };

@@ -1,4 +1,5 @@
 import type { Database, Queryable } from '../../kit/db/database';
+import { inBatches } from '../../kit/db/in-batches';
 import type { CreditRecordData } from '../rules/types';
 import type {
   ObjectionCorrection,
@@ -73,7 +74,6 @@ const RECORD_COLUMNS = `id, person_id AS "personId", source_dept AS "sourceDept"
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** Rows per bulk insert statement (seeds). */
-const INSERT_BATCH = 2000;
 
 function insertObjections(db: Queryable, rows: readonly NewObjection[]) {
   return db.query<{ data: ObjectionData }>(
@@ -295,12 +295,8 @@ export function createObjectionStore(db: Database) {
       await db.transaction(async (tx) => {
         await tx.query('DELETE FROM credit.objections');
         await tx.query('DELETE FROM credit.repairs');
-        for (let start = 0; start < objections.length; start += INSERT_BATCH) {
-          await insertObjections(tx, objections.slice(start, start + INSERT_BATCH));
-        }
-        for (let start = 0; start < repairs.length; start += INSERT_BATCH) {
-          await insertRepairs(tx, repairs.slice(start, start + INSERT_BATCH));
-        }
+        await inBatches(objections, (batch) => insertObjections(tx, batch));
+        await inBatches(repairs, (batch) => insertRepairs(tx, batch));
       });
     },
   };

@@ -18,10 +18,6 @@ export async function inBatches<T>(
  * Inserts `rows` with `sql`, whose `$1` is a JSON array read by `jsonb_to_recordset($1::jsonb)`:
  * one statement per {@link INSERT_BATCH_ROWS} rows.
  */
-export function insertJsonRows(
-  db: Queryable,
-  rows: readonly Record<string, unknown>[],
-  sql: string,
-): Promise<void> {
+export function insertJsonRows(db: Queryable, rows: readonly object[], sql: string): Promise<void> {
   return inBatches(rows, (batch) => db.query(sql, [JSON.stringify(batch)]));
 }
