@@ -10,6 +10,7 @@ import type { Database, Queryable } from '../db/database';
 import type { JsonValue } from './canonical';
 import type { AuditEntryKind, ChainEntry } from './chain-hash';
 import type { SubjectRef } from './subject-hmac';
+import { utcTextSql } from './utc-text-sql';
 
 /** A position in a chain: an entry's seq and hash (head, anchor, last entry). */
 export interface ChainPoint {
@@ -63,7 +64,7 @@ interface EntryRow {
 }
 
 /** The stored and hashed form of recorded_at: UTC, microseconds (chain-hash.ts toRecordedAt). */
-const RECORDED_AT = `to_char(e.recorded_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`;
+const RECORDED_AT = utcTextSql('e.recorded_at');
 
 const ENTRY_COLUMNS = `e.writer, e.seq::text AS seq, e.prev_hash, e.hash,
   ${RECORDED_AT} AS recorded_at, e.kind, e.request_id, e.payload,

@@ -9,6 +9,7 @@
  *   .manySubjectAlerts(scope, threshold) / .offHoursAlerts(scope, hours) / .caseRefAlerts(scope, threshold)
  */
 import { searchAuditEntries } from '../../lib/audit/search';
+import { utcTextSql } from '../../lib/audit/utc-text-sql';
 import type { AuditSearchFilter, AuditSearchPage } from '../../lib/audit/search';
 import type { JsonValue } from '../../lib/audit/canonical';
 import type { Database } from '../kit/db/database';
@@ -18,12 +19,8 @@ import type { IsoWeekday } from './rules/audit-read-config';
 import type { LoggedEntry } from './rules/event-view';
 import type { EntryPosition, RequestPosition } from './rules/page-cursor';
 
-/** The UTC text form of a timestamptz the audit chain hashes (microseconds), e.g. for cursors. */
-const UTC_TEXT = (column: string) =>
-  `to_char(${column} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`;
-
 const ENTRY_COLUMNS = `e.writer, e.seq::text AS seq, e.prev_hash, e.hash,
-  ${UTC_TEXT('e.recorded_at')} AS recorded_at, e.kind, e.request_id, e.payload`;
+  ${utcTextSql('e.recorded_at')} AS recorded_at, e.kind, e.request_id, e.payload`;
 
 interface EntryRow {
   writer: string;
@@ -101,7 +98,7 @@ const OPERATIONS_IN_SCOPE = `ops AS (
      AND EXISTS (SELECT 1 FROM audit.entry_subjects s WHERE s.writer = e.writer AND s.seq = e.seq))`;
 
 /** The UTC text of a local `timestamp` (no zone) read in zone $3. */
-const LOCAL_TO_UTC_TEXT = (local: string) => UTC_TEXT(`((${local}) AT TIME ZONE $3::text)`);
+const LOCAL_TO_UTC_TEXT = (local: string) => utcTextSql(`((${local}) AT TIME ZONE $3::text)`);
 
 /** SQL of the audit read side. */
 export function createAuditReadStore(db: Database) {
@@ -201,7 +198,7 @@ export function createAuditReadStore(db: Database) {
                     ORDER BY recorded_at) AS records
              FROM seen GROUP BY request_id
          )
-         SELECT request_id, ${UTC_TEXT('first_at')} AS first_at, records
+         SELECT request_id, ${utcTextSql('first_at')} AS first_at, records
            FROM requests
           WHERE CASE WHEN has_resolver THEN resolver_saw ELSE operation_saw END
             AND (NOT judicial OR first_at + make_interval(months => $2::int) <= $3::timestamptz)
