@@ -8,6 +8,7 @@ import { openKeyStore } from '../lib/auth/key-store';
 import { DEFAULT_PORTS } from '../lib/config/default-ports';
 import { ALL_SUBGRAPHS } from '../subgraphs/all-subgraphs';
 import { openServiceAudit } from './lib/service-audit-writer';
+import { stopOnSignals } from './lib/stop-on-signals';
 import { subgraphUrlsFromEnv } from './lib/subgraph-urls-from-env';
 import { createSystemSecurity } from './lib/system-security';
 
@@ -24,20 +25,10 @@ async function main(): Promise<void> {
     security: await security.gateway(audit?.writer),
   });
   console.log(`gateway at ${gateway.url} (policy ${security.policy.version})`);
-  const stop = () => {
-    gateway
-      .stop()
-      .then(() => audit?.close())
-      .then(
-        () => process.exit(0),
-        (error: unknown) => {
-          console.error(error);
-          process.exit(1);
-        },
-      );
-  };
-  process.once('SIGINT', stop);
-  process.once('SIGTERM', stop);
+  stopOnSignals(async () => {
+    await gateway.stop();
+    await audit?.close();
+  });
 }
 
 main().catch((error: unknown) => {

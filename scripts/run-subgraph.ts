@@ -9,6 +9,7 @@ import { ALL_SUBGRAPHS } from '../subgraphs/all-subgraphs';
 import { openDatabase } from '../subgraphs/kit/db/open-database';
 import { startSubgraph } from '../subgraphs/kit/start-subgraph';
 import { openServiceAudit } from './lib/service-audit-writer';
+import { stopOnSignals } from './lib/stop-on-signals';
 import { subgraphUrlsFromEnv } from './lib/subgraph-urls-from-env';
 import { createSystemSecurity } from './lib/system-security';
 
@@ -45,20 +46,10 @@ async function main(): Promise<void> {
     audit: audit?.writer,
   });
   console.log(`${name} subgraph at ${service.url} (${db.kind})`);
-  const stop = () => {
-    service
-      .stop()
-      .then(() => audit?.close())
-      .then(
-        () => process.exit(0),
-        (error: unknown) => {
-          console.error(error);
-          process.exit(1);
-        },
-      );
-  };
-  process.once('SIGINT', stop);
-  process.once('SIGTERM', stop);
+  stopOnSignals(async () => {
+    await service.stop();
+    await audit?.close();
+  });
 }
 
 main().catch((error: unknown) => {

@@ -3,6 +3,7 @@
  * development. Production runs each subgraph and the gateway alone (docs/OPERATIONS.md).
  */
 import { startSystem } from './lib/start-system';
+import { stopOnSignals } from './lib/stop-on-signals';
 
 async function main(): Promise<void> {
   const began = Date.now();
@@ -20,24 +21,13 @@ ready in ${seconds} s
   then send headers:  Authorization: Bearer <token>
                       X-Purpose: ADMIN_LICENSING   X-Case-Ref: CASE-2026-0001
 Press Ctrl-C to stop.`);
-  let stopping = false;
-  const shutdown = (signal: string) => {
-    if (stopping) return;
-    stopping = true;
-    console.log(`\n${signal}: stopping (closing every service and database)…`);
-    system
-      .stop()
-      .then(() => {
-        console.log('stopped cleanly');
-        process.exit(0);
-      })
-      .catch((error: unknown) => {
-        console.error('error while stopping', error);
-        process.exit(1);
-      });
-  };
-  process.on('SIGINT', () => shutdown('SIGINT'));
-  process.on('SIGTERM', () => shutdown('SIGTERM'));
+  stopOnSignals(async () => {
+    console.log(
+      '\nstopping (closing every service, flushing the audit log, closing the database)…',
+    );
+    await system.stop();
+    console.log('stopped cleanly');
+  });
 }
 
 main().catch((error: unknown) => {
