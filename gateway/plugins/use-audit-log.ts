@@ -1,12 +1,12 @@
 import { createHash } from 'node:crypto';
 import type { ApolloServerPlugin } from '@apollo/server';
 import type { DocumentNode } from 'graphql';
-import { Kind, valueFromASTUntyped, visit } from 'graphql';
+import { Kind } from 'graphql';
 import type { AuditWriter } from '../../lib/audit/audit-writer';
 import type { OperationAuditRecord, OperationResult } from '../../lib/audit/audit-record';
 import { failClosedResponse } from '../../lib/audit/fail-closed-response';
-import { validateCitizenId } from '../../lib/ids/citizen-id';
 import type { GatewayContext } from '../gateway-context';
+import { operationSubjects } from '../security/operation-subjects';
 
 /** Options of {@link useAuditLog}. */
 export interface AuditLogOptions {
@@ -14,31 +14,6 @@ export interface AuditLogOptions {
   writer: AuditWriter;
   /** Version (content hash) of the policy in force. */
   policyVersion: string;
-}
-
-/** Argument names that carry person ids in this schema (DESIGN §6). */
-const SUBJECT_ARGUMENTS = new Set(['id', 'ids', 'personId']);
-
-/** Valid citizen ids given as `id`, `ids` or `personId` arguments anywhere in the operation. */
-export function operationSubjects(
-  document: DocumentNode | undefined,
-  variables: Record<string, unknown>,
-): string[] {
-  if (!document) return [];
-  const subjects = new Set<string>();
-  const add = (value: unknown) => {
-    const checked = validateCitizenId(value);
-    if (checked.ok) subjects.add(checked.value);
-  };
-  visit(document, {
-    Argument(node) {
-      if (!SUBJECT_ARGUMENTS.has(node.name.value)) return;
-      const value: unknown = valueFromASTUntyped(node.value, variables);
-      if (Array.isArray(value)) value.forEach(add);
-      else add(value);
-    },
-  });
-  return [...subjects];
 }
 
 function operationName(
@@ -99,7 +74,7 @@ export function useAuditLog(options: AuditLogOptions): ApolloServerPlugin<Gatewa
               createHash('sha256')
                 .update(source ?? '')
                 .digest('hex'),
-            subjects: operationSubjects(document, request.variables ?? {}),
+            subjects: document ? operationSubjects(document, request.variables ?? {}) : [],
             fields: { returned, masked, denied },
             subgraphs: (contextValue.subgraphCalls ?? []).map((call) => ({
               subgraph: call.subgraph,
