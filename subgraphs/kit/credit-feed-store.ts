@@ -1,5 +1,5 @@
 import type { Queryable } from './db/database';
-import { badUserInput } from './errors';
+import { feedPage, feedPageQuery } from './feed-page';
 
 /** A version of a department credit record in the `<schema>.credit_feed` outbox. */
 export interface CreditFeedEntry {
@@ -20,8 +20,7 @@ export interface CreditFeedPage {
   hasMore: boolean;
 }
 
-/** The largest page the collector may ask for. */
-export const MAX_FEED_PAGE = 2000;
+export { MAX_FEED_PAGE } from './feed-page';
 
 /**
  * The credit feed of a department: an outbox table `<schema>.credit_feed` written in the same
@@ -65,12 +64,7 @@ export function createCreditFeedStore(schema: string) {
       after: string | null | undefined,
       first: number,
     ): Promise<CreditFeedPage> {
-      const cursor = after ?? '0';
-      if (!/^\d{1,18}$/.test(cursor))
-        throw badUserInput('after', 'must be a cursor from endCursor');
-      if (!Number.isInteger(first) || first < 1 || first > MAX_FEED_PAGE) {
-        throw badUserInput('first', `must be between 1 and ${MAX_FEED_PAGE}`);
-      }
+      const { cursor, limit } = feedPageQuery(after, first);
       const rows = await db.query<CreditFeedEntry & { changeSeq: string }>(
         `SELECT change_seq::text AS "changeSeq", source_record_id AS "sourceRecordId",
            person_id AS "personId", catalog_code AS "catalogCode", title,
@@ -78,14 +72,9 @@ export function createCreditFeedStore(schema: string) {
            to_char(status_changed_at, 'YYYY-MM-DD') AS "statusChangedAt"
          FROM ${schema}.credit_feed WHERE change_seq > $1::bigint
          ORDER BY change_seq LIMIT $2`,
-        [cursor, first + 1],
+        [cursor, limit],
       );
-      const entries = rows.slice(0, first);
-      return {
-        entries,
-        endCursor: entries.length > 0 ? entries[entries.length - 1].changeSeq : cursor,
-        hasMore: rows.length > first,
-      };
+      return feedPage(rows, cursor, first);
     },
   };
 }

@@ -1,6 +1,5 @@
 import type { Queryable } from './db/database';
-import { badUserInput } from './errors';
-import { MAX_FEED_PAGE } from './credit-feed-store';
+import { feedPage, feedPageQuery } from './feed-page';
 
 /** A version of a licensing or penalty decision in the `<schema>.disclosure_feed` outbox. */
 export interface DisclosureFeedEntry {
@@ -62,13 +61,7 @@ export function createDisclosureFeedStore(schema: string) {
       after: string | null | undefined,
       first: number,
     ): Promise<DisclosureFeedPage> {
-      const cursor = after ?? '0';
-      if (!/^\d{1,18}$/.test(cursor)) {
-        throw badUserInput('after', 'must be a cursor from endCursor');
-      }
-      if (!Number.isInteger(first) || first < 1 || first > MAX_FEED_PAGE) {
-        throw badUserInput('first', `must be between 1 and ${MAX_FEED_PAGE}`);
-      }
+      const { cursor, limit } = feedPageQuery(after, first);
       const rows = await db.query<DisclosureFeedEntry & { changeSeq: string }>(
         `SELECT change_seq::text AS "changeSeq", source_record_id AS "sourceRecordId", kind,
            person_id AS "personId", party_name AS "partyName", decision_no AS "decisionNo",
@@ -77,14 +70,9 @@ export function createDisclosureFeedStore(schema: string) {
            to_char(status_changed_at, 'YYYY-MM-DD') AS "statusChangedAt"
          FROM ${schema}.disclosure_feed WHERE change_seq > $1::bigint
          ORDER BY change_seq LIMIT $2`,
-        [cursor, first + 1],
+        [cursor, limit],
       );
-      const entries = rows.slice(0, first);
-      return {
-        entries,
-        endCursor: entries.length > 0 ? entries[entries.length - 1].changeSeq : cursor,
-        hasMore: rows.length > first,
-      };
+      return feedPage(rows, cursor, first);
     },
   };
 }
