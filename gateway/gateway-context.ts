@@ -1,5 +1,6 @@
 import type { BaseContext } from '@apollo/server';
 import type { Caller } from '../lib/auth/caller';
+import type { GatewayMetrics } from './metrics/gateway-metrics';
 import type { PrecheckResult } from './plugins/use-policy-check';
 
 /** What the gateway knows about one GraphQL operation while it runs. */
@@ -17,6 +18,8 @@ export interface GatewayContext extends BaseContext {
   precheck?: PrecheckResult;
   /** Every subgraph fetch of the operation and how it went (for the audit record). */
   subgraphCalls?: SubgraphCall[];
+  /** The gateway's metrics, for plugins that count refusals (countLimitRefusal, ...). */
+  metrics?: GatewayMetrics;
 }
 
 /** One fetch from a subgraph during an operation. */

@@ -40,4 +40,8 @@ export interface GatewayOptions {
   security: GatewaySecurity;
   /** Persisted operations callable by hash; default every `operations/*.graphql` file. */
   trustedDocuments?: readonly TrustedDocument[];
+  /** Bearer token `/metrics` requires; default none (`/metrics` open, as `/health` is). */
+  metricsToken?: string;
+  /** Export the process's CPU, memory and event-loop metrics on `/metrics`; default true. */
+  processMetrics?: boolean;
 }

@@ -11,16 +11,27 @@ import {
 } from '@apollo/server/plugin/disabled';
 import { startApolloHttpServer } from '../lib/http/apollo-http-server';
 import { makeCitizenId } from '../lib/ids/citizen-id';
+import { createLogger } from '../lib/log/create-logger';
+import { useRequestLog } from '../lib/log/use-request-log';
+import { createMetricsRoute } from '../lib/metrics/create-metrics-route';
+import { httpObserver } from '../lib/metrics/http-observer';
+import { createServiceMetrics } from '../lib/metrics/service-metrics';
+import { useOperationMetrics } from '../lib/metrics/use-operation-metrics';
+import { installTraceContext } from '../lib/tracing/install-trace-context';
+import { traceHeaders } from '../lib/tracing/trace-headers';
 import type { GatewayContext } from './gateway-context';
 import type { GatewayOptions } from './gateway-options';
 import { createHealthRoute } from './health-route';
 import { createKeepAliveFetcher } from './keep-alive-fetcher';
 import { maskProductionError } from './mask-production-error';
+import { createGatewayMetrics } from './metrics/gateway-metrics';
+import { useGatewayMetrics } from './metrics/use-gateway-metrics';
 import { createPlaygroundRoutes } from './playground/create-playground-routes';
 import { defaultPlaygroundConfig } from './playground/default-playground-config';
 import { useRequestId } from './plugins/use-request-id';
 import { loadTrustedDocuments } from './operations/load-trusted-documents';
 import { TrustedDocumentsCache } from './operations/trusted-documents-cache';
+import { trustedOperationNames } from './operations/trusted-operation-names';
 import { SubgraphDataSource } from './subgraph-data-source';
 
 /** The default supergraph file, written by `npm run compose`. */
@@ -49,6 +60,17 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     options.supergraphSdl ??
     readFileSync(options.supergraphPath ?? DEFAULT_SUPERGRAPH_PATH, 'utf8');
   const overrides = options.subgraphUrls ?? {};
+  installTraceContext();
+  const log = createLogger({ service: 'gateway' });
+  const trustedDocuments = options.trustedDocuments ?? loadTrustedDocuments();
+  const metrics = createGatewayMetrics(
+    createServiceMetrics({
+      service: 'gateway',
+      knownOperations: trustedOperationNames(trustedDocuments),
+      processMetrics: options.processMetrics ?? true,
+    }),
+  );
+  if (options.security.auditWriter) metrics.watchAuditWriter(options.security.auditWriter);
   const fetcher = createKeepAliveFetcher({ timeoutMs: options.subgraphTimeoutMs });
   // Filled by buildService while the supergraph loads: name -> URL actually used.
   const subgraphs = new Map<string, string>();
@@ -67,7 +89,11 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
         url: target,
         fetcher: fetcher.fetch,
         production,
-        headers: (context, subgraph) => options.security.subgraphHeaders(context, subgraph),
+        // The W3C trace context of the fetch span, so each subgraph continues the trace.
+        headers: async (context, subgraph) => ({
+          ...traceHeaders(),
+          ...(await options.security.subgraphHeaders(context, subgraph)),
+        }),
       });
     },
   });
@@ -82,13 +108,14 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     stopOnTerminationSignals: false,
     // Approval systems call reviewed operations by hash (operations/); clients cannot add any.
     persistedQueries: {
-      cache: new TrustedDocumentsCache(options.trustedDocuments ?? loadTrustedDocuments()),
+      cache: new TrustedDocumentsCache(trustedDocuments),
     },
     // Introspection is decided per caller by the policy check (developers, or everyone in dev).
     introspection: true,
     includeStacktraceInErrorResponses: !production,
     hideSchemaDetailsFromClientErrors: production,
     formatError: production ? maskProductionError : undefined,
+    logger: log,
     plugins: [
       ApolloServerPluginInlineTraceDisabled(),
       ApolloServerPluginUsageReportingDisabled(),
@@ -96,6 +123,9 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
       // Apollo's own landing page loads from a CDN; the playground route serves a local GraphiQL.
       ApolloServerPluginLandingPageDisabled(),
       useRequestId(),
+      useRequestLog(log),
+      useOperationMetrics(metrics),
+      useGatewayMetrics(metrics),
       ...options.security.plugins,
       ...(options.plugins ?? []),
     ],
@@ -126,8 +156,10 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     apollo,
     port: options.port ?? 4000,
     host: options.host,
+    name: 'gateway',
+    observe: httpObserver(metrics),
     context: async (req) => {
-      const base: GatewayContext = { requestId: randomUUID() };
+      const base: GatewayContext = { requestId: randomUUID(), metrics };
       return options.security.context(req, base);
     },
     routes: {
@@ -136,6 +168,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
         subgraphs: () => (loaded ? subgraphs : undefined),
         timeoutMs: options.healthTimeoutMs,
       }),
+      '/metrics': createMetricsRoute(metrics.registry, options.metricsToken),
     },
   }).catch(async (error: unknown) => {
     await apollo.stop();

@@ -1,6 +1,7 @@
 import { RemoteGraphQLDataSource } from '@apollo/gateway';
 import type { GraphQLDataSourceProcessOptions } from '@apollo/gateway';
 import { GraphQLError } from 'graphql';
+import { createLogger } from '../lib/log/create-logger';
 import type { GatewayContext, SubgraphCall } from './gateway-context';
 
 type FetcherResponse = Parameters<RemoteGraphQLDataSource['errorFromResponse']>[0];
@@ -111,8 +112,9 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> 
     if (request) this.settle(request, 'error', error.message);
     if (error instanceof GraphQLError && error.extensions.subgraph === name) throw error;
     // The cause names the subgraph's host and port: logged for operators, shown only in development.
-    console.warn(
-      `subgraph ${name} unavailable (request ${context?.requestId ?? '-'}): ${error.message}`,
+    createLogger({ service: 'gateway' }).warn(
+      { subgraph: name, requestId: context?.requestId },
+      `subgraph ${name} unavailable: ${error.message}`,
     );
     throw new GraphQLError(`Subgraph "${name}" is unavailable`, {
       extensions: {

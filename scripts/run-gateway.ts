@@ -4,6 +4,7 @@
  * `KEYS_DIR` holding the gateway's internal signing key (`keys/gateway-internal.private.pem`).
  */
 import { startGateway } from '../gateway/start-gateway';
+import { createLogger } from '../lib/log/create-logger';
 import { openKeyStore } from '../lib/auth/key-store';
 import { DEFAULT_PORTS } from '../lib/config/default-ports';
 import { ALL_SUBGRAPHS } from '../subgraphs/all-subgraphs';
@@ -11,6 +12,8 @@ import { openServiceAudit } from './lib/service-audit-writer';
 import { stopOnSignals } from './lib/stop-on-signals';
 import { subgraphUrlsFromEnv } from './lib/subgraph-urls-from-env';
 import { createSystemSecurity } from './lib/system-security';
+
+const log = createLogger({ service: 'gateway' });
 
 async function main(): Promise<void> {
   const security = createSystemSecurity({ keys: openKeyStore(process.env.KEYS_DIR ?? '.data') });
@@ -24,7 +27,7 @@ async function main(): Promise<void> {
     ),
     security: await security.gateway(audit?.writer),
   });
-  console.log(`gateway at ${gateway.url} (policy ${security.policy.version})`);
+  log.info(`gateway at ${gateway.url} (policy ${security.policy.version})`);
   stopOnSignals(async () => {
     await gateway.stop();
     await audit?.close();
@@ -32,6 +35,6 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  console.error(error instanceof Error ? error.message : error);
+  log.fatal({ err: error }, 'gateway failed to start');
   process.exit(1);
 });

@@ -4,6 +4,7 @@
  * department URLs as `SUBGRAPH_URL_<NAME>`; `KEYS_DIR` holds the keys it trusts.
  */
 import { openKeyStore } from '../lib/auth/key-store';
+import { createLogger } from '../lib/log/create-logger';
 import { DEFAULT_PORTS } from '../lib/config/default-ports';
 import { ALL_SUBGRAPHS } from '../subgraphs/all-subgraphs';
 import { openDatabase } from '../subgraphs/kit/db/open-database';
@@ -12,6 +13,8 @@ import { openServiceAudit } from './lib/service-audit-writer';
 import { stopOnSignals } from './lib/stop-on-signals';
 import { subgraphUrlsFromEnv } from './lib/subgraph-urls-from-env';
 import { createSystemSecurity } from './lib/system-security';
+
+const log = createLogger({ service: process.argv[2] ?? 'subgraph' });
 
 async function main(): Promise<void> {
   const name = process.argv[2];
@@ -45,7 +48,7 @@ async function main(): Promise<void> {
     security: await security.subgraph(module.name),
     audit: audit?.writer,
   });
-  console.log(`${name} subgraph at ${service.url} (${db.kind})`);
+  log.info(`${name} subgraph at ${service.url} (${db.kind})`);
   stopOnSignals(async () => {
     await service.stop();
     await audit?.close();
@@ -53,6 +56,6 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  console.error(error instanceof Error ? error.message : error);
+  log.fatal({ err: error }, 'subgraph failed to start');
   process.exit(1);
 });

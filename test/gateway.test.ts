@@ -11,6 +11,7 @@ import { parse } from 'graphql';
 import { startGateway } from '../gateway/start-gateway';
 import type { RunningGateway } from '../gateway/start-gateway';
 import { createAuditWriter } from '../lib/audit/audit-writer';
+import { captureLogs } from '../lib/log/capture-logs';
 import type { AuditWriter } from '../lib/audit/audit-writer';
 import { migrateAuditStore } from '../lib/audit/migrate-audit-store';
 import type { Caller, CallerIdentity } from '../lib/auth/caller';
@@ -551,18 +552,19 @@ describe('gateway over real subgraphs', () => {
 
   it("returns the other subgraphs' data and an error naming the subgraph that is down", async () => {
     await probe.stop();
-    const warn = jest.spyOn(console, 'warn').mockImplementation(() => undefined);
+    const logs = captureLogs('warn');
     const { id } = residents[0];
     const result = await post(system.gateway.url, PERSON_WITH_PROBE, { id }, developer);
-    const warnings = [...warn.mock.calls];
-    warn.mockRestore();
-    // Operators get the cause with the request id; the client gets the subgraph's name.
-    expect(warnings).toEqual([
-      [
-        expect.stringMatching(
-          `^subgraph probe unavailable \\(request ${result.headers.get('x-request-id')}\\): .*ECONNREFUSED`,
-        ),
-      ],
+    logs.restore();
+    // Operators get the cause with the request id in the JSON log; the client the subgraph's name.
+    expect(logs.lines.map((line) => JSON.parse(line) as unknown)).toEqual([
+      expect.objectContaining({
+        level: 'warn',
+        service: 'gateway',
+        subgraph: 'probe',
+        requestId: result.headers.get('x-request-id'),
+        msg: expect.stringMatching(/^subgraph probe unavailable: .*ECONNREFUSED/),
+      }),
     ]);
     expect(result.status).toBe(200);
     expect(result.body).toEqual({

@@ -41,6 +41,8 @@ export interface GatewaySecurity {
   plugins: ApolloServerPlugin<GatewayContext>[];
   /** Whether every operation is written to the audit log. */
   audited: boolean;
+  /** The gateway's audit chain when audited (its queue and commits are exported as metrics). */
+  auditWriter?: AuditWriter;
   /**
    * Tells security where the subgraphs answer (name -> URL, filled while the supergraph loads);
    * the consent lookup calls the consent subgraph there. startGateway calls it once.
@@ -107,6 +109,7 @@ export function createGatewaySecurity(options: GatewaySecurityOptions): GatewayS
         : []),
     ],
     audited: options.audit !== undefined,
+    auditWriter: options.audit,
     bindSubgraphUrls(urls) {
       subgraphUrls = urls;
     },

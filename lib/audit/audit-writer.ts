@@ -69,6 +69,19 @@ export interface AuditWriter {
   append(record: AuditRecord): Promise<AppendResult>;
   /** Refuses new appends, waits until everything queued is committed (or rejected). */
   close(): Promise<void>;
+  /** Appends not yet committed (queued or in the batch being written), for metrics. */
+  pending(): number;
+  /** Calls `listener` after every batch commit, successful or not (metrics). */
+  observe(listener: (commit: CommitObservation) => void): void;
+}
+
+/** One batch commit as observed (see AuditWriter.observe). */
+export interface CommitObservation {
+  /** Wall time of the commit, head read included. */
+  seconds: number;
+  /** Records in the batch. */
+  entries: number;
+  ok: boolean;
 }
 
 /** The record could not be written: the caller must fail closed (no person data). */
@@ -122,6 +135,17 @@ export function createAuditWriter(options: AuditWriterOptions): AuditWriter {
   let timer: NodeJS.Timeout | undefined;
   let draining: Promise<void> | undefined;
   let closed = false;
+  let inFlight = 0;
+  const listeners: ((commit: CommitObservation) => void)[] = [];
+  const observed = (commit: CommitObservation) => {
+    for (const listener of listeners) {
+      try {
+        listener(commit);
+      } catch {
+        // A failing observer (metrics) must never fail or repeat a commit.
+      }
+    }
+  };
 
   /**
    * Chains the batch from `start` (read from the store when unknown) and writes it; returns the
@@ -153,8 +177,12 @@ export function createAuditWriter(options: AuditWriterOptions): AuditWriter {
   }
 
   async function commit(batch: Pending[]): Promise<void> {
+    const began = performance.now();
+    const seconds = () => (performance.now() - began) / 1000;
+    inFlight = batch.length;
     try {
       const entries = await withTimeout(write(batch, head, headKnown), commitTimeoutMs);
+      observed({ seconds: seconds(), entries: batch.length, ok: true });
       const last = entries[entries.length - 1];
       head = { seq: last.seq, hash: last.hash };
       headKnown = true;
@@ -171,7 +199,10 @@ export function createAuditWriter(options: AuditWriterOptions): AuditWriter {
         `audit store unavailable, record not written (${writer}): ${describe(error)}`,
         { cause: error },
       );
+      observed({ seconds: seconds(), entries: batch.length, ok: false });
       for (const pending of batch) pending.reject(failure);
+    } finally {
+      inFlight = 0;
     }
   }
 
@@ -224,6 +255,10 @@ export function createAuditWriter(options: AuditWriterOptions): AuditWriter {
       closed = true;
       flush();
       while (draining) await draining;
+    },
+    pending: () => queue.length + inFlight,
+    observe(listener) {
+      listeners.push(listener);
     },
   };
 }

@@ -14,6 +14,7 @@
  * message, `extra`) is replaced by its masked form, so the store never holds one.
  */
 import { validateCitizenId } from '../ids/citizen-id';
+import { maskCitizenIdsInText } from '../ids/mask-citizen-ids-in-text';
 import { canonicalJson } from './canonical';
 import type { JsonValue } from './canonical';
 import type { AuditEntryKind } from './chain-hash';
@@ -31,14 +32,7 @@ export interface StoredRecord {
   subjects: SubjectRef[];
 }
 
-/** An 18-character citizen id standing alone (not inside a longer token such as a hex hash). */
-const CITIZEN_ID_IN_TEXT = /(?<![0-9A-Za-z])\d{17}[\dXx](?![0-9A-Za-z])/g;
-
-function scrubText(text: string): string {
-  return text.replace(CITIZEN_ID_IN_TEXT, (match) =>
-    validateCitizenId(match).ok ? maskId(match) : match,
-  );
-}
+const scrubText = maskCitizenIdsInText;
 
 function scrub(value: JsonValue): JsonValue {
   if (typeof value === 'string') return scrubText(value);

@@ -1,4 +1,5 @@
 import { Pool } from 'pg';
+import { createLogger } from '../log/create-logger';
 import type { Database, Queryable } from './database';
 
 /** Options for a PostgreSQL server connection. */
@@ -16,7 +17,9 @@ export function postgresDatabase(url: string, options: PostgresDatabaseOptions =
   // right after close()); pg reports that on the pool, and an unheard 'error' event would crash
   // the process. The pool discards the client and connects afresh on next use.
   pool.on('error', (error) => {
-    if (!closing) console.warn(`postgres: idle connection lost: ${error.message}`);
+    if (!closing) {
+      createLogger({ component: 'postgres' }).warn(`idle connection lost: ${error.message}`);
+    }
   });
   return {
     kind: 'postgres',

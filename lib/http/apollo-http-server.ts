@@ -4,6 +4,8 @@ import type { AddressInfo } from 'node:net';
 import { HeaderMap } from '@apollo/server';
 import { GraphQLError } from 'graphql';
 import type { ApolloServer, BaseContext } from '@apollo/server';
+import { createLogger } from '../log/create-logger';
+import { withServerSpan } from '../tracing/with-server-span';
 import { HttpError } from './http-error';
 
 /**
@@ -27,8 +29,25 @@ export interface ApolloHttpServerOptions<TContext extends BaseContext> {
   host?: string;
   /** GET routes by exact path, answered before GraphQL. */
   routes?: Record<string, Route>;
+  /** POST routes by exact path other than GraphQL's (dev sign-in); default none. */
+  postRoutes?: Record<string, Route>;
+  /** Service name for traces, logs and metrics (`gateway`, `tax`, ...); default `http`. */
+  name?: string;
+  /** Called once per answered request (metrics); default none. */
+  observe?: (request: ObservedRequest) => void;
   /** Largest request body accepted, in bytes; default 1 MiB. */
   maxBodyBytes?: number;
+}
+
+/** One answered request, as {@link ApolloHttpServerOptions.observe} sees it. */
+export interface ObservedRequest {
+  /** The route's path, `graphql`, or `other` (bounded: never the raw URL). */
+  route: string;
+  method: string;
+  status: number;
+  durationMs: number;
+  /** The error code when the HTTP layer itself refused the request (401, 413, 400, 500). */
+  errorCode?: string;
 }
 
 /** A listening server and how to stop it. */
@@ -76,9 +95,20 @@ export async function startApolloHttpServer<TContext extends BaseContext>(
   options: ApolloHttpServerOptions<TContext>,
 ): Promise<RunningHttpServer> {
   const limit = options.maxBodyBytes ?? 1024 * 1024;
-  const handle = async (req: IncomingMessage, res: ServerResponse) => {
-    const url = new URL(req.url ?? '/', 'http://localhost');
-    const route = req.method === 'GET' ? options.routes?.[url.pathname] : undefined;
+  const service = options.name ?? 'http';
+  const log = createLogger({ service });
+  const routeOf = (req: IncomingMessage, url: URL): [string, Route | undefined] => {
+    const table =
+      req.method === 'GET'
+        ? options.routes
+        : req.method === 'POST'
+          ? options.postRoutes
+          : undefined;
+    const route = table?.[url.pathname];
+    return route ? [url.pathname, route] : ['graphql', undefined];
+  };
+  const handle = async (req: IncomingMessage, res: ServerResponse, url: URL) => {
+    const [, route] = routeOf(req, url);
     if (route && (await route(req, res)) !== false) return;
     const body = req.method === 'POST' ? await readBody(req, limit) : '';
     const headers = new HeaderMap();
@@ -114,21 +144,47 @@ export async function startApolloHttpServer<TContext extends BaseContext>(
     }
   };
   const server = createServer((req, res) => {
-    handle(req, res).catch((error: unknown) => {
-      if (res.headersSent) {
-        res.destroy();
-      } else if (error instanceof HttpError) {
-        sendError(res, error.status, error.message, error.code);
-      } else if (error instanceof GraphQLError) {
-        // Refusals raised while building the context (bad X-Purpose, ...) keep their code.
-        const { http, ...extensions } = error.extensions as { http?: { status?: number } };
-        res.writeHead(http?.status ?? 400, { 'content-type': 'application/json; charset=utf-8' });
-        res.end(JSON.stringify({ errors: [{ message: error.message, extensions }] }));
-      } else {
-        console.error('request failed', error);
-        sendError(res, 500, 'internal server error', 'INTERNAL_SERVER_ERROR');
-      }
-    });
+    const began = performance.now();
+    const url = new URL(req.url ?? '/', 'http://localhost');
+    const [routeName] = routeOf(req, url);
+    let errorCode: string | undefined;
+    if (options.observe) {
+      const observe = options.observe;
+      res.once('finish', () =>
+        observe({
+          route: routeName,
+          method: req.method === 'GET' || req.method === 'POST' ? req.method : 'other',
+          status: res.statusCode,
+          durationMs: performance.now() - began,
+          ...(errorCode !== undefined && { errorCode }),
+        }),
+      );
+    }
+    const run = () =>
+      handle(req, res, url).catch((error: unknown) => {
+        if (res.headersSent) {
+          res.destroy();
+        } else if (error instanceof HttpError) {
+          errorCode = error.code;
+          sendError(res, error.status, error.message, error.code);
+        } else if (error instanceof GraphQLError) {
+          // Refusals raised while building the context (bad X-Purpose, ...) keep their code.
+          const { http, ...extensions } = error.extensions as {
+            http?: { status?: number };
+            code?: unknown;
+          };
+          errorCode = typeof extensions.code === 'string' ? extensions.code : 'BAD_REQUEST';
+          res.writeHead(http?.status ?? 400, {
+            'content-type': 'application/json; charset=utf-8',
+          });
+          res.end(JSON.stringify({ errors: [{ message: error.message, extensions }] }));
+        } else {
+          errorCode = 'INTERNAL_SERVER_ERROR';
+          log.error({ err: error, route: routeName }, 'request failed');
+          sendError(res, 500, 'internal server error', 'INTERNAL_SERVER_ERROR');
+        }
+      });
+    void withServerSpan(service, routeName, req, res, run);
   });
   server.keepAliveTimeout = 65_000;
   await new Promise<void>((resolve, reject) => {

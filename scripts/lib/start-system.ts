@@ -1,3 +1,4 @@
+import { createLogger } from '../../lib/log/create-logger';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { startGateway } from '../../gateway/start-gateway';
@@ -26,7 +27,7 @@ export interface StartSystemOptions {
   gatewayPort?: number;
   /** Persons to seed on first start; default 5000. */
   seedPersons?: number;
-  /** Progress output; default console.log. */
+  /** Progress output; default the JSON log (info). */
   log?: (line: string) => void;
   /** Environment read for `DATABASE_URL_<NAME>`, JWKS_URL, ...; default process.env. */
   env?: NodeJS.ProcessEnv;
@@ -56,7 +57,8 @@ export interface RunningSystem {
  */
 export async function startSystem(options: StartSystemOptions = {}): Promise<RunningSystem> {
   const dataDir = options.dataDir ?? '.data';
-  const log = options.log ?? ((line: string) => console.log(line));
+  const logger = createLogger({ service: 'system' });
+  const log = options.log ?? ((line: string) => logger.info(line));
   const anyPort = options.gatewayPort === 0;
   // The audit store is its own database (schema `audit`), read by the audit subgraph.
   const names = [...new Set([...ALL_SUBGRAPHS.map((module) => module.name), AUDIT_SCHEMA])];

@@ -1,3 +1,5 @@
+import { createLogger } from '../../lib/log/create-logger';
+
 /**
  * On SIGINT or SIGTERM, runs `stop` once (services, then their audit writers and databases) and
  * exits 0, or 1 if stopping failed. The process owns shutdown order; nothing else exits it.
@@ -10,7 +12,7 @@ export function stopOnSignals(stop: () => Promise<void>): void {
     stop().then(
       () => process.exit(0),
       (error: unknown) => {
-        console.error('error while stopping', error);
+        createLogger({ service: 'system' }).error({ err: error }, 'error while stopping');
         process.exit(1);
       },
     );

@@ -5,6 +5,7 @@ import type { SourceReport } from './collector/collect-source';
 import { createCreditCollector, createFeedCollector } from './collector/create-credit-collector';
 import type { CreditCollector, CreditCollectorOptions } from './collector/create-credit-collector';
 import { CREDIT_SOURCES } from './collector/credit-sources';
+import { registerCollectionAgeMetric } from './collector/register-collection-age-metric';
 import type { CreditSource } from './collector/credit-sources';
 import { createCreditContext, creditResolvers } from './resolvers';
 import type { CreditContext } from './resolvers';
@@ -144,6 +145,12 @@ export function createCreditSubgraph(options: CreditSubgraphOptions = {}): Credi
         stop: async () => {
           await Promise.all([built.stop(), builtDisclosures.stop()]);
         },
+        metrics: (registry) =>
+          registerCollectionAgeMetric(registry, {
+            findSourceStates: () => store.findSourceStates(),
+            sources: services.sourceDepts,
+            now,
+          }),
       };
     },
     seed: (db, persons) =>

@@ -5,6 +5,13 @@ import { buildSubgraphSchema } from '@apollo/subgraph';
 import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
 import { parse } from 'graphql';
 import { startApolloHttpServer } from '../../lib/http/apollo-http-server';
+import { createLogger } from '../../lib/log/create-logger';
+import { useRequestLog } from '../../lib/log/use-request-log';
+import { createMetricsRoute } from '../../lib/metrics/create-metrics-route';
+import { httpObserver } from '../../lib/metrics/http-observer';
+import { createServiceMetrics } from '../../lib/metrics/service-metrics';
+import { useOperationMetrics } from '../../lib/metrics/use-operation-metrics';
+import { installTraceContext } from '../../lib/tracing/install-trace-context';
 import { INTERNAL_CONTEXT_HEADER } from '../../lib/auth/internal-token';
 import type { AuditWriter } from '../../lib/audit/audit-writer';
 import { createResolverLog } from '../../lib/audit/resolver-log';
@@ -37,6 +44,13 @@ export interface StartSubgraphOptions {
    * elsewhere default none (unit-level tests of one subgraph).
    */
   audit?: AuditWriter;
+  /** Bearer token `/metrics` requires; default none (open, as `/health` is). */
+  metricsToken?: string;
+  /**
+   * Export the process's CPU, memory and event-loop metrics; default false (in the embedded
+   * default the gateway's `/metrics` has them; a subgraph running alone turns them on).
+   */
+  processMetrics?: boolean;
 }
 
 /** A running subgraph service. */
@@ -55,6 +69,13 @@ export async function startSubgraph<TContext extends BaseSubgraphContext>(
 ): Promise<RunningSubgraph> {
   const { db } = options;
   await migrate(db, module.name, module.migrationsDir);
+  installTraceContext();
+  const log = createLogger({ service: module.name });
+  const metrics = createServiceMetrics({
+    service: module.name,
+    processMetrics: options.processMetrics ?? false,
+  });
+  if (options.audit) metrics.watchAuditWriter(options.audit);
   const environment = options.environment ?? { subgraphUrls: {} };
   const parts = module.build(db, {
     ...environment,
@@ -70,6 +91,7 @@ export async function startSubgraph<TContext extends BaseSubgraphContext>(
     {
       now: environment.now,
       onDecision: ({ field, personId, decision, context }) => {
+        if (decision.effect === 'deny') metrics.deniedFields.inc({ rule: decision.ruleId });
         if (personId === undefined) return;
         const log = (context as Partial<BaseSubgraphContext>).resolverLog;
         if (decision.effect === 'allow') log?.resolved(personId, field);
@@ -87,9 +109,14 @@ export async function startSubgraph<TContext extends BaseSubgraphContext>(
     // Shutdown order belongs to the process (subgraph before its database); see startSystem.
     stopOnTerminationSignals: false,
     includeStacktraceInErrorResponses: !production,
+    logger: log,
     plugins: [
       ApolloServerPluginInlineTraceDisabled(),
       ApolloServerPluginLandingPageDisabled(),
+      useRequestLog(log),
+      // The gateway names a subgraph fetch `<client operation>__<subgraph>__<n>`: counted under
+      // the client's operation name.
+      useOperationMetrics(metrics, { operationName: (name) => name.replace(/__\w+__\d+$/, '') }),
       ...(options.audit
         ? [
             useResolverAudit({
@@ -101,10 +128,13 @@ export async function startSubgraph<TContext extends BaseSubgraphContext>(
     ],
   });
   await apollo.start();
+  parts.metrics?.(metrics.registry);
   const http = await startApolloHttpServer<TContext>({
     apollo,
     port: options.port,
     host: options.host,
+    name: module.name,
+    observe: httpObserver(metrics),
     // Only the gateway or the credit collector can sign a valid token: anything else is a 401,
     // introspection and `_service` included.
     context: async (req) => {
@@ -128,6 +158,7 @@ export async function startSubgraph<TContext extends BaseSubgraphContext>(
           res.end(JSON.stringify({ status: 'unavailable', subgraph: module.name }));
         }
       },
+      '/metrics': createMetricsRoute(metrics.registry, options.metricsToken),
     },
   });
   await parts.start?.();

@@ -3,6 +3,7 @@ import type { ResolverLog } from '../../lib/audit/resolver-log';
 import type { Caller } from '../../lib/auth/caller';
 import type { Policy } from '../../lib/policy/types';
 import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
+import type { Registry } from 'prom-client';
 import type { Database } from './db/database';
 import type { SyntheticPerson } from './seed/synthetic-person';
 
@@ -50,6 +51,8 @@ export interface SubgraphParts<TContext extends BaseSubgraphContext> {
   start?(): Promise<void>;
   /** Stops background work before the database closes; default none. */
   stop?(): Promise<void>;
+  /** Registers the module's own metrics (credit collection age) on its `/metrics`; default none. */
+  metrics?(registry: Registry): void;
 }
 
 /** A department's subgraph: its schema, migrations and resolvers, independent of how it runs. */

@@ -1,3 +1,4 @@
+import { createLogger } from '../../../lib/log/create-logger';
 import type { CollectedEntry } from '../store';
 import { collectSource } from './collect-source';
 import type { FeedPageSink, SourceReport } from './collect-source';
@@ -35,7 +36,7 @@ export interface CreditCollectorOptions<E = CollectedEntry> {
    * audience is that subgraph); default none.
    */
   requestHeaders?: (subgraph: string) => Record<string, string> | Promise<Record<string, string>>;
-  /** Progress output, one short line per source with news or an error; default console.log. */
+  /** Progress output, one short line per source with news or an error; default the JSON log. */
   log?: (line: string) => void;
   /** Name that starts every log line; default `credit collector`. */
   name?: string;
@@ -71,7 +72,8 @@ export function createFeedCollector<E>(
   const now = options.now ?? (() => new Date());
   const sources = options.sources ?? CREDIT_SOURCES;
   const intervalMs = options.intervalMs ?? 60_000;
-  const log = options.log ?? ((line: string) => console.log(line));
+  const logger = createLogger({ service: 'credit', component: options.name ?? 'credit collector' });
+  const log = options.log ?? ((line: string) => logger.info(line));
   const name = options.name ?? 'credit collector';
   let tail: Promise<unknown> = Promise.resolve();
   let timer: NodeJS.Timeout | undefined;
