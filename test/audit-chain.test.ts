@@ -7,6 +7,7 @@ import { Client } from 'pg';
 import type { Database } from '../lib/db/database';
 import { AuditWriteError, createAuditWriter } from '../lib/audit/audit-writer';
 import type { AuditWriter } from '../lib/audit/audit-writer';
+import { checkChainStatus } from '../lib/audit/check-chain-status';
 import { entryHash, GENESIS_HASH } from '../lib/audit/chain-hash';
 import type { ChainEntry } from '../lib/audit/chain-hash';
 import { exportAuditEntries } from '../lib/audit/export-entries';
@@ -126,6 +127,60 @@ describe.each(DB_MODES)('audit store on %s', (mode) => {
 
   afterAll(async () => {
     await databases?.close();
+  });
+
+  describe('chain status, checked incrementally', () => {
+    const stateOf = async (writer: string, options: Parameters<typeof checkChainStatus>[1]) => {
+      const status = await checkChainStatus(db, options);
+      const state = status.chains.find((chain) => chain.writer === writer);
+      if (!state) throw new Error(`no status for ${writer}`);
+      return state;
+    };
+
+    it('verifies at most the bound per check and continues where the last check stopped', async () => {
+      await writeChain(db, 'status-budget', 7);
+      const bounded = { maxEntriesPerChain: 3 };
+      const steps = [];
+      for (let i = 0; i < 3; i += 1) {
+        const { ok, verified, checkedNow, pending, headSeq } = await stateOf(
+          'status-budget',
+          bounded,
+        );
+        steps.push({ ok, seq: verified?.seq, checkedNow, pending, headSeq });
+      }
+      expect(steps).toEqual([
+        { ok: true, seq: 3, checkedNow: 3, pending: 4, headSeq: 7 },
+        { ok: true, seq: 6, checkedNow: 3, pending: 1, headSeq: 7 },
+        { ok: true, seq: 7, checkedNow: 1, pending: 0, headSeq: 7 },
+      ]);
+      const last = await stateOf('status-budget', bounded);
+      expect({ seq: last.verified?.seq, checkedNow: last.checkedNow }).toEqual({
+        seq: 7,
+        checkedNow: 0,
+      });
+    });
+
+    it('names an entry that changed or vanished after a check found it intact', async () => {
+      await writeChain(db, 'status-cut', 4);
+      expect((await stateOf('status-cut', {})).verified?.seq).toBe(4);
+      await tamper(
+        db,
+        [`DELETE FROM audit.entry_subjects WHERE writer = 'status-cut' AND seq = 4`],
+        [`DELETE FROM audit.entries WHERE writer = 'status-cut' AND seq = 4`],
+      );
+      const cut = await stateOf('status-cut', {});
+      expect({ ok: cut.ok, firstBroken: cut.firstBroken }).toEqual({
+        ok: false,
+        firstBroken: {
+          seq: 4,
+          reason: 'verified entry changed',
+          detail: expect.stringContaining('is missing'),
+        },
+      });
+      // From the anchor the same cut is the truncation verify has always named.
+      const restarted = await stateOf('status-cut', { restart: true });
+      expect(restarted.firstBroken).toMatchObject({ seq: 4, reason: 'head mismatch (truncated)' });
+    });
   });
 
   describe('tampering', () => {

@@ -435,11 +435,11 @@ describe.each(DB_MODES)('audit read side over HTTP on %s', (mode) => {
   });
 
   it('shares the audit store schema and its migration versions with lib/audit', async () => {
-    expect(migrations).toEqual({ store: ['001_audit'], again: [] });
+    expect(migrations).toEqual({ store: ['001_audit', '002_verify_checkpoints'], again: [] });
     const versions = await db.query<{ version: string }>(
       'SELECT version FROM audit.schema_migrations ORDER BY version',
     );
-    expect(versions).toEqual([{ version: '001_audit' }]);
+    expect(versions).toEqual([{ version: '001_audit' }, { version: '002_verify_checkpoints' }]);
   });
 
   describe('auditEvents (auditors)', () => {

@@ -30,6 +30,7 @@ describe.each(DB_MODES)('audit of gateway operations on %s', (mode) => {
   let serverDatabases: TestDatabaseUrls | undefined;
   let ids: string[];
   let headers: Record<string, string>;
+  let auditorHeaders: Record<string, string>;
   const security = createTestSecurity();
 
   const rows = (requestIds: readonly string[]) =>
@@ -66,6 +67,12 @@ describe.each(DB_MODES)('audit of gateway operations on %s', (mode) => {
       'ADMIN_LICENSING',
       'CASE-AUDIT-0001',
     );
+    auditorHeaders = await security.userHeaders({
+      sub: 'auditor-1',
+      clientType: 'auditor',
+      dept: 'AUDIT',
+      roles: ['auditor'],
+    });
   });
 
   afterAll(async () => {
@@ -180,6 +187,133 @@ describe.each(DB_MODES)('audit of gateway operations on %s', (mode) => {
       operationName: 'Tax',
       result: 'partial',
       fields: expect.objectContaining({ denied: expect.arrayContaining(['Person.tax']) }),
+    });
+    // Each field with the rule that decided it, as the audit team reads it.
+    const rules = [
+      { field: 'Query.person', outcome: 'RETURNED', ruleId: 'officer-person-lookup' },
+      { field: 'Person.tax', outcome: 'DENIED', ruleId: 'default-deny' },
+    ];
+    const read = await postGraphQL<{
+      auditEvents: { entries: { operationName: string; fieldRules: unknown[] }[] };
+    }>(
+      system.gatewayUrl,
+      `query Events($requestId: String!) {
+         auditEvents(filter: { requestId: $requestId, kind: OPERATION }) {
+           entries { operationName fieldRules { field outcome ruleId } }
+         }
+       }`,
+      { requestId: written[0].request_id },
+      auditorHeaders,
+    );
+    expect(read.errors).toBeUndefined();
+    expect(read.data?.auditEvents.entries).toEqual([
+      { operationName: 'Tax', fieldRules: expect.arrayContaining(rules) },
+    ]);
+  });
+
+  describe('chain status (Query.auditChainStatus) on the running system', () => {
+    interface ChainState {
+      writer: string;
+      ok: boolean;
+      verifiedSeq: string | null;
+      headSeq: string;
+      checkedNow: number;
+      pending: string;
+      firstBroken: { seq: string; reason: string; detail: string } | null;
+    }
+    const CHAIN_STATUS = `query ChainStatus($restart: Boolean) {
+      auditChainStatus(restart: $restart) {
+        ok checkedAt
+        chains { writer ok verifiedSeq headSeq checkedNow pending firstBroken { seq reason detail } }
+      }
+    }`;
+    const chainStatus = async (restart = false) => {
+      const result = await postGraphQL<{
+        auditChainStatus: { ok: boolean; checkedAt: string; chains: ChainState[] };
+      }>(system.gatewayUrl, CHAIN_STATUS, { restart }, auditorHeaders);
+      expect(result.errors).toBeUndefined();
+      const status = result.data?.auditChainStatus;
+      if (!status) throw new Error('no chain status');
+      return { ...status, gateway: status.chains.find((chain) => chain.writer === 'gateway') };
+    };
+    const gatewayHead = async () =>
+      Number(
+        (
+          await system.auditDb.query<{ seq: string }>(
+            `SELECT seq::text AS seq FROM audit.heads WHERE writer = 'gateway'`,
+          )
+        )[0].seq,
+      );
+
+    it('verifies every chain, then only what was appended since', async () => {
+      const first = await chainStatus(true);
+      expect(first.ok).toBe(true);
+      const head = await gatewayHead();
+      // This check's own record is written after it answered.
+      expect(first.gateway).toMatchObject({
+        ok: true,
+        verifiedSeq: String(head - 1),
+        headSeq: String(head - 1),
+        checkedNow: head - 1,
+        pending: '0',
+        firstBroken: null,
+      });
+      expect(first.chains.map((chain) => chain.writer)).toEqual(
+        expect.arrayContaining(['credit', 'gateway', 'population']),
+      );
+      for (let i = 0; i < 3; i += 1) await ask(ids[i]);
+      const second = await chainStatus();
+      // The first check's record and the three operations: nothing verified twice.
+      expect(second.gateway).toMatchObject({
+        ok: true,
+        verifiedSeq: String(head + 3),
+        checkedNow: 4,
+        pending: '0',
+      });
+    });
+
+    it('refuses officers: the permission is the policy rule audit-chain-status', async () => {
+      const refused = await postGraphQL(system.gatewayUrl, CHAIN_STATUS, {}, headers);
+      expect(refused.data ?? null).toBeNull();
+      expect(refused.errors?.[0]?.extensions).toMatchObject({
+        code: 'FORBIDDEN',
+        field: 'Query.auditChainStatus',
+        ruleId: 'default-deny',
+      });
+    });
+
+    it('names the first broken entry of a tampered chain; a restart catches edits already verified', async () => {
+      await ask(ids[0]);
+      const verified = await chainStatus();
+      const upTo = Number(verified.gateway?.verifiedSeq);
+      for (let i = 0; i < 2; i += 1) await ask(ids[i]);
+      const tamper = (seq: number) =>
+        system.auditDb.transaction(async (tx) => {
+          // As a database superuser could: with the append-only triggers off.
+          await tx.query('SET LOCAL session_replication_role = replica');
+          await tx.query(
+            `UPDATE audit.entries SET payload = jsonb_set(payload, '{purpose}', '"JUDICIAL"')
+             WHERE writer = 'gateway' AND seq = $1`,
+            [seq],
+          );
+        });
+      // An entry appended since the last check: the next incremental check names it.
+      await tamper(upTo + 2);
+      const broken = await chainStatus();
+      expect(broken.ok).toBe(false);
+      expect(broken.gateway).toMatchObject({
+        ok: false,
+        verifiedSeq: String(upTo + 1),
+        firstBroken: { seq: String(upTo + 2), reason: 'hash mismatch (edited)' },
+      });
+      // An entry verified before: only a check from the anchor finds it.
+      await tamper(upTo - 3);
+      const restarted = await chainStatus(true);
+      expect(restarted.gateway).toMatchObject({
+        ok: false,
+        verifiedSeq: String(upTo - 4),
+        firstBroken: { seq: String(upTo - 3), reason: 'hash mismatch (edited)' },
+      });
     });
   });
 });

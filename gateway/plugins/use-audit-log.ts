@@ -52,6 +52,17 @@ export function useAuditLog(options: AuditLogOptions): ApolloServerPlugin<Gatewa
           ];
           const masked = [...new Set(precheck?.masked.map((m) => m.field) ?? [])];
           const returned = (precheck?.returned ?? []).filter((field) => !denied.includes(field));
+          // The pre-check's rule per field, plus what a subgraph's shield refused beyond it.
+          const rules = [...(precheck?.rules ?? [])];
+          for (const error of errors) {
+            const { code, field, ruleId } = error.extensions ?? {};
+            if (code !== 'FORBIDDEN' || typeof field !== 'string' || typeof ruleId !== 'string') {
+              continue;
+            }
+            if (!rules.some((rule) => rule.field === field && rule.ruleId === ruleId)) {
+              rules.push({ field, outcome: 'denied', ruleId });
+            }
+          }
           const hasData = body?.data !== undefined && body.data !== null;
           const otherErrors = errors.some((error) => error.extensions?.code !== 'FORBIDDEN');
           const result: OperationResult = !hasData
@@ -75,7 +86,7 @@ export function useAuditLog(options: AuditLogOptions): ApolloServerPlugin<Gatewa
                 .update(source ?? '')
                 .digest('hex'),
             subjects: document ? operationSubjects(document, request.variables ?? {}) : [],
-            fields: { returned, masked, denied },
+            fields: { returned, masked, denied, rules },
             subgraphs: (contextValue.subgraphCalls ?? []).map((call) => ({
               subgraph: call.subgraph,
               outcome: call.outcome === 'pending' ? 'error' : call.outcome,

@@ -27,12 +27,21 @@ export interface PrecheckDenial {
   reason: string;
 }
 
+/** The rule that decided one field of an operation. */
+export interface FieldRuleDecision {
+  field: string;
+  outcome: 'returned' | 'masked' | 'denied';
+  ruleId: string;
+}
+
 /** What the pre-check learned about one operation; kept on the request for the audit record. */
 export interface PrecheckResult {
   /** `Type.field` names granted in clear. */
   returned: string[];
   denied: PrecheckDenial[];
   masked: { field: string; path: string; masker: string; ruleId: string }[];
+  /** Which rule decided each field, once per field, outcome and rule (for the audit record). */
+  rules: FieldRuleDecision[];
   touchesPersonData: boolean;
   introspection: boolean;
 }
@@ -89,6 +98,7 @@ export function precheckOperation(
     returned: [],
     denied: [],
     masked: [],
+    rules: [],
     touchesPersonData: false,
     introspection: false,
   };
@@ -123,6 +133,17 @@ export function precheckOperation(
           }
           const decision = evaluateField(policy, caller, parent.name, name, subject);
           const field = `${parent.name}.${name}`;
+          const outcome =
+            decision.effect === 'allow'
+              ? 'returned'
+              : decision.effect === 'mask'
+                ? 'masked'
+                : 'denied';
+          const seen = result.rules.some(
+            (rule) =>
+              rule.field === field && rule.outcome === outcome && rule.ruleId === decision.ruleId,
+          );
+          if (!seen) result.rules.push({ field, outcome, ruleId: decision.ruleId });
           if (decision.effect === 'allow') {
             if (!result.returned.includes(field)) result.returned.push(field);
           } else if (decision.effect === 'deny') {

@@ -31,6 +31,15 @@ export interface FieldOutcomes {
   returned: readonly string[];
   masked: readonly string[];
   denied: readonly string[];
+  /** The policy rule that decided each field (once per field, outcome and rule); default none. */
+  rules?: readonly FieldRule[];
+}
+
+/** The rule that decided one field: an id of policy/policy.yaml or `default-deny`. */
+export interface FieldRule {
+  field: string;
+  outcome: 'returned' | 'masked' | 'denied';
+  ruleId: string;
 }
 
 /** How one subgraph fetch of the operation went. */

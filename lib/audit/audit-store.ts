@@ -18,6 +18,15 @@ export interface ChainPoint {
   hash: string;
 }
 
+/** Where a chain-status check left a chain: its last entry found intact. */
+export interface VerifyCheckpoint extends ChainPoint {
+  writer: string;
+  /** The entry's recorded_at as hashed (UTC ISO, microseconds). */
+  recordedAt: string;
+  /** When the check that reached it ran (UTC ISO, microseconds). */
+  verifiedAt: string;
+}
+
 /** An entry to insert, with the subjects for the search index. */
 export interface EntryToInsert extends ChainEntry {
   subjects: readonly SubjectRef[];
@@ -239,6 +248,53 @@ export const auditStore = {
     );
     const found = rows[0]?.seq;
     return found === null || found === undefined ? undefined : Number(found);
+  },
+
+  /** Every chain's checkpoint of the last chain-status check (002_verify_checkpoints.sql). */
+  async readCheckpoints(db: Queryable): Promise<VerifyCheckpoint[]> {
+    const rows = await db.query<{
+      writer: string;
+      seq: string;
+      hash: string;
+      recorded_at: string;
+      verified_at: string;
+    }>(
+      `SELECT writer, seq::text AS seq, hash, recorded_at, ${utcTextSql('verified_at')} AS verified_at
+         FROM audit.verify_checkpoints ORDER BY writer`,
+    );
+    return rows.map((row) => ({
+      writer: row.writer,
+      seq: Number(row.seq),
+      hash: row.hash,
+      recordedAt: row.recorded_at,
+      verifiedAt: row.verified_at,
+    }));
+  },
+
+  /**
+   * Moves a chain's checkpoint to `point` (verified at `verifiedAt`, an ISO instant); never back
+   * to an earlier seq, so two concurrent checks cannot undo each other.
+   */
+  async saveCheckpoint(
+    db: Queryable,
+    writer: string,
+    point: ChainPoint & { recordedAt: string },
+    verifiedAt: string,
+  ): Promise<void> {
+    await db.query(
+      `INSERT INTO audit.verify_checkpoints AS c (writer, seq, hash, recorded_at, verified_at)
+       VALUES ($1, $2, $3, $4, $5::timestamptz)
+       ON CONFLICT (writer) DO UPDATE
+         SET seq = EXCLUDED.seq, hash = EXCLUDED.hash, recorded_at = EXCLUDED.recorded_at,
+             verified_at = EXCLUDED.verified_at
+         WHERE EXCLUDED.seq >= c.seq`,
+      [writer, point.seq, point.hash, point.recordedAt, verifiedAt],
+    );
+  },
+
+  /** Forgets every checkpoint: the next check verifies every chain from its anchor. */
+  async clearCheckpoints(db: Queryable): Promise<void> {
+    await db.query(`DELETE FROM audit.verify_checkpoints`);
   },
 
   /** Up to `limit` entries of a chain with `afterSeq < seq <= untilSeq`, in seq order. */

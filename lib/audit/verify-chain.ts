@@ -32,7 +32,8 @@ export type ChainBreakReason =
   | 'head mismatch (truncated)'
   | 'head mismatch (edited)'
   | 'head mismatch (entries beyond head)'
-  | 'head missing';
+  | 'head missing'
+  | 'verified entry changed';
 
 /** The first broken entry of a chain. */
 export interface ChainBreak {
@@ -63,6 +64,11 @@ export interface ChainReport {
   digestsChecked: number;
   /** Absent when the chain is intact. */
   firstBroken?: ChainBreak;
+  /**
+   * The last entry found intact (the `resumeFrom` point when nothing newer was checked); absent
+   * when no entry was. With no break, entries up to it are verified.
+   */
+  lastVerified?: ChainPoint & { recordedAt: string };
 }
 
 /** Progress after each page. */
@@ -84,6 +90,12 @@ export interface VerifyChainOptions {
   knownDigests?: readonly KnownDigest[];
   /** Called after each page; default none. */
   onProgress?: (progress: VerifyProgress) => void;
+  /**
+   * Continue after an entry an earlier check found intact (its checkpoint), instead of from the
+   * anchor: that entry must still be there with the same hash, and only newer ones are checked.
+   * Ignored when at or below the prune anchor. Default: from the anchor (or the genesis).
+   */
+  resumeFrom?: ChainPoint & { recordedAt: string };
 }
 
 function short(hash: string): string {
@@ -182,8 +194,13 @@ export async function verifyChain(
       .filter((digest) => digest.writer === writer)
       .map((digest) => [digest.seq, digest.hash]),
   );
-  const start: ChainPoint = anchor ?? { seq: 0, hash: GENESIS_HASH };
+  const resume =
+    options.resumeFrom && options.resumeFrom.seq > (anchor?.seq ?? 0)
+      ? options.resumeFrom
+      : undefined;
+  const start: ChainPoint = resume ?? anchor ?? { seq: 0, hash: GENESIS_HASH };
   let digestsChecked = 0;
+  let lastVerified: (ChainPoint & { recordedAt: string }) | undefined = resume;
   const report = (entries: number, firstBroken?: ChainBreak): ChainReport => ({
     writer,
     entries,
@@ -191,7 +208,28 @@ export async function verifyChain(
     ...(anchor && { anchor }),
     digestsChecked,
     ...(firstBroken && { firstBroken }),
+    ...(lastVerified && { lastVerified }),
   });
+
+  if (resume) {
+    const [entry] = await auditStore.readChainPage(db, writer, resume.seq - 1, resume.seq, 1);
+    const problem =
+      entry === undefined || entry.seq !== resume.seq
+        ? 'is missing'
+        : entry.hash !== resume.hash
+          ? `now has hash ${short(entry.hash)}`
+          : entryHash(entry) !== entry.hash
+            ? `no longer hashes to ${short(entry.hash)}`
+            : undefined;
+    if (problem !== undefined) {
+      lastVerified = undefined;
+      return report(0, {
+        seq: resume.seq,
+        reason: 'verified entry changed',
+        detail: `entry ${resume.seq}, found intact with hash ${short(resume.hash)} by an earlier check, ${problem}`,
+      });
+    }
+  }
 
   if (anchor) {
     const leftover = await auditStore.firstEntryAtOrBelow(db, writer, anchor.seq);
@@ -219,7 +257,11 @@ export async function verifyChain(
   const last = options.untilSeq ?? head?.seq ?? (await auditStore.readLastEntry(db, writer))?.seq;
   const end = Math.max(last ?? start.seq, start.seq);
   const total = end - start.seq;
-  let expected = { ...start, seq: start.seq + 1, fromAnchor: anchor !== undefined };
+  let expected = {
+    ...start,
+    seq: start.seq + 1,
+    fromAnchor: resume === undefined && anchor !== undefined,
+  };
   let verified = 0;
   let afterSeq = start.seq;
   for (;;) {
@@ -229,6 +271,7 @@ export async function verifyChain(
       if (broken) return report(verified, broken);
       if (digests.has(entry.seq)) digestsChecked += 1;
       verified += 1;
+      lastVerified = { seq: entry.seq, hash: entry.hash, recordedAt: entry.recordedAt };
       expected = { seq: entry.seq + 1, hash: entry.hash, fromAnchor: false };
     }
     if (page.length > 0) afterSeq = page[page.length - 1].seq;
@@ -261,7 +304,7 @@ export async function verifyChain(
   if (options.untilSeq !== undefined) return report(verified);
 
   if (!head) {
-    if (lastChecked.seq > start.seq) {
+    if (lastChecked.seq > (anchor?.seq ?? 0)) {
       return report(verified, {
         seq: lastChecked.seq,
         reason: 'head missing',

@@ -1,5 +1,7 @@
 import { join } from 'node:path';
 import { loadAuditHmacKey } from '../../lib/audit/audit-hmac-key';
+import { checkChainStatus } from '../../lib/audit/check-chain-status';
+import type { ChainStatus } from '../../lib/audit/check-chain-status';
 import { AUDIT_MIGRATIONS_DIR, AUDIT_SCHEMA } from '../../lib/audit/migrate-audit-store';
 import type { SubgraphModule } from '../kit/subgraph-module';
 import { auditResolvers, createAuditContext } from './resolvers';
@@ -49,11 +51,20 @@ export function createAuditSubgraph(
     sdlFile: join(__dirname, 'audit.graphql'),
     migrationsDir: AUDIT_MIGRATIONS_DIR,
     build(db, environment) {
+      const now = environment.now ?? (() => new Date());
+      // One check at a time: a second caller waits and then verifies what is new since.
+      let checking: Promise<unknown> = Promise.resolve();
+      const checkChains = (restart: boolean): Promise<ChainStatus> => {
+        const run = checking.then(() => checkChainStatus(db, { restart, now }));
+        checking = run.catch(() => undefined);
+        return run;
+      };
       const services = {
         store: createAuditReadStore(db),
         config: loadAuditReadConfig({ path: options.configPath }),
-        now: environment.now ?? (() => new Date()),
+        now,
         hmacKey: keySource(options.hmacKey ?? environment.auditHmacKey),
+        checkChains,
       };
       return {
         resolvers: auditResolvers,

@@ -1,5 +1,6 @@
 import DataLoader from 'dataloader';
 import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
+import type { ChainStatus } from '../../lib/audit/check-chain-status';
 import { subjectHmac } from '../../lib/audit/subject-hmac';
 import { timeBound } from '../../lib/audit/time-bound';
 import { citizenIdArg } from '../kit/arguments';
@@ -13,6 +14,8 @@ import type { AccessLogEntryView } from './rules/access-log-entry';
 import { sortAlerts, toAuditAlert } from './rules/audit-alert';
 import type { AuditAlertView } from './rules/audit-alert';
 import type { AuditReadConfig } from './rules/audit-read-config';
+import { toChainStatusView } from './rules/chain-status-view';
+import type { ChainStatusView } from './rules/chain-status-view';
 import { eventFilterArg } from './rules/event-filter';
 import type { AuditEventFilterInput } from './rules/event-filter';
 import { toAuditEvent } from './rules/event-view';
@@ -39,6 +42,8 @@ export interface AuditServices {
   now: () => Date;
   /** The audit HMAC key (the writers' key), loaded when a search by person needs it. */
   hmacKey: () => Promise<Buffer>;
+  /** Verifies every chain from its checkpoint (or, with `restart`, from its anchor). */
+  checkChains(restart: boolean): Promise<ChainStatus>;
 }
 
 /** Per-request context of the audit subgraph. */
@@ -209,6 +214,13 @@ export const auditResolvers: GraphQLResolverMap<AuditContext> = {
       });
       return pageOf(requests, first, args.after, encodeRequestCursor, toAccessLogEntry);
     },
+
+    auditChainStatus: async (
+      _root,
+      args: { restart?: boolean | null },
+      context: AuditContext,
+    ): Promise<ChainStatusView> =>
+      toChainStatusView(await context.services.checkChains(args.restart ?? false)),
   },
   Person: {
     // Any valid citizen id has an access log (possibly empty): no lookup to resolve the entity.

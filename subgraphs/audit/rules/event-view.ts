@@ -64,6 +64,35 @@ export interface AuditEventView {
   latencyMs: number | null;
   hash: string;
   prevHash: string;
+  fieldRules: FieldRuleView[];
+}
+
+/** The AuditFieldRule GraphQL object. */
+export interface FieldRuleView {
+  field: string;
+  outcome: 'RETURNED' | 'MASKED' | 'DENIED';
+  ruleId: string;
+}
+
+const OUTCOMES = { returned: 'RETURNED', masked: 'MASKED', denied: 'DENIED' } as const;
+
+/** The rules of a gateway record's `fields.rules`, well-formed ones only. */
+function fieldRulesOf(value: JsonValue | undefined): FieldRuleView[] {
+  return arrayOf(value)
+    .map(objectOf)
+    .flatMap((rule) => {
+      const field = stringOf(rule.field);
+      const ruleId = stringOf(rule.ruleId);
+      const outcome = stringOf(rule.outcome);
+      if (
+        field === null ||
+        ruleId === null ||
+        outcome === null ||
+        !Object.hasOwn(OUTCOMES, outcome)
+      )
+        return [];
+      return [{ field, ruleId, outcome: OUTCOMES[outcome as keyof typeof OUTCOMES] }];
+    });
 }
 
 const RESULTS = {
@@ -128,5 +157,6 @@ export function toAuditEvent(entry: LoggedEntry): AuditEventView {
     latencyMs: roundOf(payload.latencyMs),
     hash: entry.hash,
     prevHash: entry.prevHash,
+    fieldRules: operation ? fieldRulesOf(fields.rules) : [],
   };
 }

@@ -42,7 +42,16 @@ describe('toAuditEvent', () => {
         operationName: 'PersonCredit',
         documentHash: 'd'.repeat(64),
         subjects: [alice, bob],
-        fields: { returned: ['Person.tax'], masked: ['Person.name'], denied: ['Person.court'] },
+        fields: {
+          returned: ['Person.tax'],
+          masked: ['Person.name'],
+          denied: ['Person.court'],
+          rules: [
+            { field: 'Person.tax', outcome: 'returned', ruleId: 'tax-own-domain' },
+            { field: 'Person.name', outcome: 'masked', ruleId: 'officers-name-masked' },
+            { field: 'Person.court', outcome: 'denied', ruleId: 'default-deny' },
+          ],
+        },
         subgraphs: [{ subgraph: 'tax', outcome: 'ok', latencyMs: 4.6 }],
         policyVersion: 'p1',
         latencyMs: 12.4,
@@ -76,6 +85,11 @@ describe('toAuditEvent', () => {
       latencyMs: 12,
       hash: 'h'.repeat(64),
       prevHash: 'p'.repeat(64),
+      fieldRules: [
+        { field: 'Person.tax', outcome: 'RETURNED', ruleId: 'tax-own-domain' },
+        { field: 'Person.name', outcome: 'MASKED', ruleId: 'officers-name-masked' },
+        { field: 'Person.court', outcome: 'DENIED', ruleId: 'default-deny' },
+      ],
     });
   });
 
@@ -119,6 +133,7 @@ describe('toAuditEvent', () => {
       latencyMs: null,
       hash: 'h'.repeat(64),
       prevHash: 'p'.repeat(64),
+      fieldRules: [],
     });
     expect(JSON.stringify(event)).not.toContain(alice);
     expect(JSON.stringify(event)).not.toContain(bob);
