@@ -1,4 +1,5 @@
 import type { ApolloServerPlugin } from '@apollo/server';
+import type { DevSignInOptions } from './dev-sign-in/dev-sign-in-options';
 import type { GatewayContext } from './gateway-context';
 import type { TrustedDocument } from './operations/load-trusted-documents';
 import type { GatewaySecurity } from './security/gateway-security';
@@ -29,8 +30,19 @@ export interface GatewayOptions {
   healthTimeoutMs?: number;
   /** Serve the GraphiQL playground at `GET /` for browsers; default true. */
   playground?: boolean;
-  /** Citizen id pre-filled in the playground's sample query; default a syntactically valid example. */
+  /** Serve the audit console (`/audit/`) and the citizen page (`/me/`); default true. */
+  pages?: boolean;
+  /**
+   * Citizen id of the playground's sample tabs (a seeded person); default a syntactically valid
+   * example.
+   */
   playgroundPersonId?: string;
+  /**
+   * Development sign-in of the pages and the playground (`/dev/identities`, `POST /dev/token`):
+   * mints short-lived user tokens with the dev key. Default none (both answer 403); refused in
+   * production (startGateway throws).
+   */
+  devSignIn?: DevSignInOptions;
   /** Extra Apollo Server plugins (authentication, policy, audit), after the built-in ones; default none. */
   plugins?: ApolloServerPlugin<GatewayContext>[];
   /**

@@ -26,8 +26,9 @@ import { createKeepAliveFetcher } from './keep-alive-fetcher';
 import { maskProductionError } from './mask-production-error';
 import { createGatewayMetrics } from './metrics/gateway-metrics';
 import { useGatewayMetrics } from './metrics/use-gateway-metrics';
-import { createPlaygroundRoutes } from './playground/create-playground-routes';
-import { defaultPlaygroundConfig } from './playground/default-playground-config';
+import { createDevSignInRoutes } from './dev-sign-in/create-dev-sign-in-routes';
+import { createPageRoutes } from './pages/create-page-routes';
+import { defaultPlaygroundTabs } from './playground/default-playground-tabs';
 import { useRequestId } from './plugins/use-request-id';
 import { loadTrustedDocuments } from './operations/load-trusted-documents';
 import { TrustedDocumentsCache } from './operations/trusted-documents-cache';
@@ -48,13 +49,16 @@ export interface RunningGateway {
 
 /**
  * Starts the public GraphQL gateway: Apollo Gateway over a static supergraph (no runtime
- * introspection of subgraphs), served by Apollo Server over node:http with `/health` and the
- * GraphiQL playground.
+ * introspection of subgraphs), served by Apollo Server over node:http with `/health`,
+ * `/metrics`, the GraphiQL playground, the audit console and the citizen page.
  */
 export async function startGateway(options: GatewayOptions): Promise<RunningGateway> {
   const production = options.production ?? process.env.NODE_ENV === 'production';
   if (production && !options.security.audited) {
     throw new Error('gateway: an audit writer is required in production (no unaudited access)');
+  }
+  if (production && options.devSignIn) {
+    throw new Error('gateway: dev sign-in is refused in production (users bring their own tokens)');
   }
   const supergraphSdl =
     options.supergraphSdl ??
@@ -144,14 +148,25 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     throw error;
   }
 
-  const playground =
-    (options.playground ?? true)
-      ? createPlaygroundRoutes(
-          defaultPlaygroundConfig(
-            options.playgroundPersonId ?? makeCitizenId('511921', '19850315', 101),
-          ),
-        )
-      : {};
+  const devSignIn = createDevSignInRoutes(options.devSignIn);
+  const pages = await createPageRoutes({
+    devSignIn: options.devSignIn !== undefined,
+    pages: options.pages ?? true,
+    playground:
+      (options.playground ?? true)
+        ? {
+            tabs: defaultPlaygroundTabs(
+              options.playgroundPersonId ?? makeCitizenId('511921', '19850315', 101),
+              trustedDocuments,
+            ),
+            trustedHashes: trustedDocuments.map((document) => document.sha256),
+          }
+        : undefined,
+  }).catch(async (error: unknown) => {
+    await apollo.stop();
+    fetcher.close();
+    throw error;
+  });
   const http = await startApolloHttpServer<GatewayContext>({
     apollo,
     port: options.port ?? 4000,
@@ -163,13 +178,15 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
       return options.security.context(req, base);
     },
     routes: {
-      ...playground,
+      ...pages,
+      ...devSignIn.get,
       '/health': createHealthRoute({
         subgraphs: () => (loaded ? subgraphs : undefined),
         timeoutMs: options.healthTimeoutMs,
       }),
       '/metrics': createMetricsRoute(metrics.registry, options.metricsToken),
     },
+    postRoutes: devSignIn.post,
   }).catch(async (error: unknown) => {
     await apollo.stop();
     fetcher.close();

@@ -5,6 +5,7 @@
  */
 import { startGateway } from '../gateway/start-gateway';
 import { createLogger } from '../lib/log/create-logger';
+import { startTracing } from '../lib/tracing/start-tracing';
 import { openKeyStore } from '../lib/auth/key-store';
 import { DEFAULT_PORTS } from '../lib/config/default-ports';
 import { ALL_SUBGRAPHS } from '../subgraphs/all-subgraphs';
@@ -16,6 +17,7 @@ import { createSystemSecurity } from './lib/system-security';
 const log = createLogger({ service: 'gateway' });
 
 async function main(): Promise<void> {
+  const tracing = startTracing({ serviceName: 'credit-federation-gateway' });
   const security = createSystemSecurity({ keys: openKeyStore(process.env.KEYS_DIR ?? '.data') });
   const audit = await openServiceAudit('gateway');
   const gateway = await startGateway({
@@ -26,11 +28,14 @@ async function main(): Promise<void> {
       process.env,
     ),
     security: await security.gateway(audit?.writer),
+    metricsToken: process.env.METRICS_TOKEN?.trim() || undefined,
+    devSignIn: security.devUserTokens ? { keys: security.keys } : undefined,
   });
   log.info(`gateway at ${gateway.url} (policy ${security.policy.version})`);
   stopOnSignals(async () => {
     await gateway.stop();
     await audit?.close();
+    await tracing?.shutdown();
   });
 }
 

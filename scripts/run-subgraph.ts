@@ -5,6 +5,7 @@
  */
 import { openKeyStore } from '../lib/auth/key-store';
 import { createLogger } from '../lib/log/create-logger';
+import { startTracing } from '../lib/tracing/start-tracing';
 import { DEFAULT_PORTS } from '../lib/config/default-ports';
 import { ALL_SUBGRAPHS } from '../subgraphs/all-subgraphs';
 import { openDatabase } from '../subgraphs/kit/db/open-database';
@@ -29,6 +30,7 @@ async function main(): Promise<void> {
       'DATABASE_URL is required in production (one PostgreSQL database per department)',
     );
   }
+  const tracing = startTracing({ serviceName: `credit-federation-${name}` });
   // Keys: `<KEYS_DIR>/keys/gateway-internal.public.pem` and `collector-internal.public.pem`
   // (plus the collector's private key on the credit platform's host); dev keys in `.data`.
   const security = createSystemSecurity({ keys: openKeyStore(process.env.KEYS_DIR ?? '.data') });
@@ -47,11 +49,14 @@ async function main(): Promise<void> {
     },
     security: await security.subgraph(module.name),
     audit: audit?.writer,
+    metricsToken: process.env.METRICS_TOKEN?.trim() || undefined,
+    processMetrics: true,
   });
   log.info(`${name} subgraph at ${service.url} (${db.kind})`);
   stopOnSignals(async () => {
     await service.stop();
     await audit?.close();
+    await tracing?.shutdown();
   });
 }
 

@@ -10,16 +10,10 @@
  */
 import { parseArgs } from 'node:util';
 import { CLIENT_TYPES, DEPARTMENTS } from '../lib/auth/caller';
-import type { CallerIdentity, ClientType, Department } from '../lib/auth/caller';
-import {
-  DEPARTMENT_CLIENT_TYPES,
-  InvalidClaimsError,
-  callerIdentityFromClaims,
-} from '../lib/auth/caller-claims';
+import type { CallerIdentity } from '../lib/auth/caller';
+import { DevIdentityError, devIdentity } from '../lib/auth/dev-identity';
 import { openKeyStore } from '../lib/auth/key-store';
 import { DEFAULT_USER_TOKEN_TTL_SECONDS, signUserToken } from '../lib/auth/user-token';
-import { validateCitizenId } from '../lib/ids/citizen-id';
-import { validateUscc } from '../lib/ids/uscc';
 
 export const TOKEN_USAGE = `Prints a development JWT for the gateway (Authorization: Bearer <token>).
 
@@ -68,70 +62,6 @@ function parseTtl(value: string | undefined): number {
   return seconds;
 }
 
-function parseClient(value: string | undefined, person?: string, org?: string): ClientType {
-  if (value === undefined)
-    return person !== undefined ? 'citizen' : org !== undefined ? 'org' : 'officer';
-  const client = value.trim().toLowerCase();
-  const known = CLIENT_TYPES.find((candidate) => candidate === client);
-  if (!known)
-    throw new TokenUsageError(`unknown --client ${value} (one of ${CLIENT_TYPES.join(', ')})`);
-  return known;
-}
-
-function parseDept(value: string | undefined, client: ClientType): Department | undefined {
-  const needsDept = DEPARTMENT_CLIENT_TYPES.includes(client);
-  if (value === undefined) {
-    if (needsDept) {
-      throw new TokenUsageError(
-        `--client ${client} needs --dept (one of ${DEPARTMENTS.join(', ')})`,
-      );
-    }
-    return undefined;
-  }
-  if (!needsDept) throw new TokenUsageError(`--dept is not used with --client ${client}`);
-  const dept = value.trim().toUpperCase();
-  const known = DEPARTMENTS.find((candidate) => candidate === dept);
-  if (!known)
-    throw new TokenUsageError(`unknown --dept ${value} (one of ${DEPARTMENTS.join(', ')})`);
-  return known;
-}
-
-function parsePerson(value: string | undefined, client: ClientType): string | undefined {
-  if (client !== 'citizen') {
-    if (value !== undefined) throw new TokenUsageError('--person is only for --client citizen');
-    return undefined;
-  }
-  if (value === undefined)
-    throw new TokenUsageError('--client citizen needs --person <citizen id>');
-  const id = validateCitizenId(value);
-  if (!id.ok)
-    throw new TokenUsageError(`--person ${value} is not a valid citizen id: ${id.reason}`);
-  return id.value;
-}
-
-function parseOrg(value: string | undefined, client: ClientType): string | undefined {
-  if (client !== 'org') {
-    if (value !== undefined) throw new TokenUsageError('--org is only for --client org');
-    return undefined;
-  }
-  if (value === undefined)
-    throw new TokenUsageError('--client org needs --org <unified social credit code>');
-  const code = validateUscc(value);
-  if (!code.ok) {
-    throw new TokenUsageError(
-      `--org ${value} is not a valid unified social credit code: ${code.reason}`,
-    );
-  }
-  return code.value;
-}
-
-function defaultSub(client: ClientType, dept?: Department, person?: string, org?: string): string {
-  // Not the full citizen id: `sub` appears in logs and audit records in clear (DESIGN §5).
-  if (person !== undefined) return `dev-citizen-${person.slice(-4)}`;
-  if (org !== undefined) return `dev-org-${org}`;
-  return dept !== undefined ? `dev-${client}-${dept.toLowerCase()}` : `dev-${client}`;
-}
-
 const OPTIONS = {
   client: { type: 'string' },
   dept: { type: 'string' },
@@ -158,24 +88,21 @@ function parseOptions(argv: readonly string[]) {
 /** Parses and validates the command line (without --help). */
 export function identityFromArgs(argv: readonly string[]): TokenRequest {
   const values = parseOptions(argv);
-  const client = parseClient(values.client, values.person, values.org);
-  const dept = parseDept(values.dept, client);
-  const personId = parsePerson(values.person, client);
-  const org = parseOrg(values.org, client);
-  const roles = (values.roles ?? '')
-    .split(',')
-    .map((role) => role.trim())
-    .filter((role) => role !== '');
-  if (values.sub !== undefined && values.sub.trim() === '') {
-    throw new TokenUsageError('--sub must not be empty');
-  }
-  const sub = values.sub ?? defaultSub(client, dept, personId, org);
   let identity: CallerIdentity;
   try {
-    // The gateway's own rules, so the CLI never prints a token the gateway would refuse.
-    identity = callerIdentityFromClaims({ sub, clientType: client, dept, roles, personId, org });
+    identity = devIdentity(
+      {
+        client: values.client,
+        dept: values.dept,
+        roles: values.roles,
+        person: values.person,
+        org: values.org,
+        sub: values.sub,
+      },
+      (field) => `--${field}`,
+    );
   } catch (error) {
-    if (error instanceof InvalidClaimsError) throw new TokenUsageError(error.message);
+    if (error instanceof DevIdentityError) throw new TokenUsageError(error.message);
     throw error;
   }
   return {

@@ -12,6 +12,7 @@ import { startGateway } from '../gateway/start-gateway';
 import type { RunningGateway } from '../gateway/start-gateway';
 import { createAuditWriter } from '../lib/audit/audit-writer';
 import { captureLogs } from '../lib/log/capture-logs';
+import { buildPageScripts } from '../gateway/pages/build-page-scripts';
 import type { AuditWriter } from '../lib/audit/audit-writer';
 import { migrateAuditStore } from '../lib/audit/migrate-audit-store';
 import type { Caller, CallerIdentity } from '../lib/auth/caller';
@@ -340,35 +341,92 @@ describe('gateway over real subgraphs', () => {
     const assets = [...html.matchAll(/(?:src|href)="(\/[^"]+)"/g)].map((match) => match[1]);
     expect(assets).toEqual([
       '/playground/graphiql-3.8.2/graphiql.min.css',
+      expect.stringMatching(/^\/pages\/pages\.[0-9a-f]{10}\.css$/),
       '/playground/react-18.3.1/react.production.min.js',
       '/playground/react-dom-18.3.1/react-dom.production.min.js',
       '/playground/graphiql-3.8.2/graphiql.min.js',
-      '/playground/start-playground.js',
+      expect.stringMatching(/^\/pages\/playground\.[0-9a-f]{10}\.js$/),
     ]);
-    const files = [
-      'node_modules/graphiql/graphiql.min.css',
-      'node_modules/react/umd/react.production.min.js',
-      'node_modules/react-dom/umd/react-dom.production.min.js',
-      'node_modules/graphiql/graphiql.min.js',
-      'gateway/playground/start-playground.js',
-    ];
+    const vendored: Record<string, string> = {
+      '/playground/graphiql-3.8.2/graphiql.min.css': 'node_modules/graphiql/graphiql.min.css',
+      '/playground/react-18.3.1/react.production.min.js':
+        'node_modules/react/umd/react.production.min.js',
+      '/playground/react-dom-18.3.1/react-dom.production.min.js':
+        'node_modules/react-dom/umd/react-dom.production.min.js',
+      '/playground/graphiql-3.8.2/graphiql.min.js': 'node_modules/graphiql/graphiql.min.js',
+    };
+    const scripts = await buildPageScripts();
+    const ours: Record<string, Buffer> = {
+      css: readFileSync(join(__dirname, '..', 'gateway', 'pages', 'pages.css')),
+      js: scripts.playground,
+    };
     const served = await Promise.all(
       assets.map(async (path) => {
         const response = await fetch(new URL(path, system.gateway.url));
         return {
           status: response.status,
           type: response.headers.get('content-type'),
+          cache: response.headers.get('cache-control'),
           sha256: sha256(Buffer.from(await response.arrayBuffer())),
         };
       }),
     );
     expect(served).toEqual(
-      files.map((file) => ({
+      assets.map((path) => ({
         status: 200,
-        type: file.endsWith('.css') ? 'text/css; charset=utf-8' : 'text/javascript; charset=utf-8',
-        sha256: sha256(readFileSync(join(__dirname, '..', file))),
+        type: path.endsWith('.css') ? 'text/css; charset=utf-8' : 'text/javascript; charset=utf-8',
+        cache: 'public, max-age=31536000, immutable',
+        sha256: sha256(
+          vendored[path]
+            ? readFileSync(join(__dirname, '..', vendored[path]))
+            : ours[path.endsWith('.css') ? 'css' : 'js'],
+        ),
       })),
     );
+  });
+
+  it('serves the audit console and the citizen page, and sends /audit and /me to them', async () => {
+    for (const path of ['/audit/', '/me/']) {
+      const response = await fetch(new URL(path, system.gateway.url));
+      expect({
+        status: response.status,
+        csp: response.headers.get('content-security-policy'),
+        html: await response.text(),
+      }).toEqual({
+        status: 200,
+        csp: expect.stringContaining("script-src 'self'; style-src 'self';"),
+        html: expect.stringMatching(/<script src="\/pages\/(audit|me)\.[0-9a-f]{10}\.js">/),
+      });
+      const bare = await fetch(new URL(path.slice(0, -1), system.gateway.url), {
+        redirect: 'manual',
+      });
+      expect({ status: bare.status, location: bare.headers.get('location') }).toEqual({
+        status: 301,
+        location: path,
+      });
+    }
+  });
+
+  it('refuses dev sign-in where it is not configured, and a production gateway with it', async () => {
+    const refused = await fetch(new URL('/dev/token', production.url), {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ client: 'officer', dept: 'TAX' }),
+    });
+    expect({ status: refused.status, body: await refused.json() }).toEqual({
+      status: 403,
+      body: { errors: [{ message: expect.any(String), extensions: { code: 'DEV_SIGN_IN_OFF' } }] },
+    });
+    await expect(
+      startGateway({
+        port: 0,
+        supergraphSdl: system.supergraphSdl,
+        subgraphUrls: system.subgraphUrls,
+        production: true,
+        security: await security.gateway(audit),
+        devSignIn: { keys: security.keys },
+      }),
+    ).rejects.toThrow('dev sign-in is refused in production');
   });
 
   it('still answers GraphQL GET requests on / from non-browsers', async () => {

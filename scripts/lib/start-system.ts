@@ -1,5 +1,5 @@
 import { createLogger } from '../../lib/log/create-logger';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { startGateway } from '../../gateway/start-gateway';
 import { ALL_SUBGRAPHS } from '../../subgraphs/all-subgraphs';
@@ -15,7 +15,10 @@ import { createAuditWriter } from '../../lib/audit/audit-writer';
 import { groupCommitWindowMs } from '../../lib/audit/group-commit-window';
 import type { AuditWriter } from '../../lib/audit/audit-writer';
 import { AUDIT_SCHEMA, migrateAuditStore } from '../../lib/audit/migrate-audit-store';
+import type { Fixtures } from '../seed/build-fixtures';
 import { seedSystem } from '../seed/seed-system';
+import { startTracing } from '../../lib/tracing/start-tracing';
+import type { Tracing } from '../../lib/tracing/start-tracing';
 import { createSystemSecurity } from './system-security';
 import { openSystemDatabases } from './system-databases';
 
@@ -40,6 +43,11 @@ export interface StartSystemOptions {
    * the gateway and subgraphs refuse to run unaudited in production.
    */
   audit?: boolean;
+  /**
+   * Offer the pages' dev sign-in with the seeded persons of `fixtures.json`; default true outside
+   * production when user tokens are verified with the dev key.
+   */
+  devSignIn?: boolean;
 }
 
 /** The whole system running in one process, and how to stop it. */
@@ -57,6 +65,9 @@ export interface RunningSystem {
  */
 export async function startSystem(options: StartSystemOptions = {}): Promise<RunningSystem> {
   const dataDir = options.dataDir ?? '.data';
+  const env = options.env ?? process.env;
+  // Spans are exported only when OTLP is configured (OTEL_EXPORTER_OTLP_ENDPOINT, ...).
+  const tracing: Tracing | undefined = startTracing({ serviceName: 'credit-federation', env });
   const logger = createLogger({ service: 'system' });
   const log = options.log ?? ((line: string) => logger.info(line));
   const anyPort = options.gatewayPort === 0;
@@ -85,6 +96,7 @@ export async function startSystem(options: StartSystemOptions = {}): Promise<Run
     for (const writer of writers) await writer.close();
     await databases.close();
     log('  closed databases');
+    await tracing?.shutdown();
   };
   try {
     const auditDb = databases.dbs[AUDIT_SCHEMA];
@@ -125,15 +137,30 @@ export async function startSystem(options: StartSystemOptions = {}): Promise<Run
         environment,
         security: await security.subgraph(module.name),
         audit: auditWriter(module.name),
+        metricsToken: env.METRICS_TOKEN?.trim() || undefined,
       });
       subgraphUrls[module.name] = service.url;
       started.push(service);
       log(`  ${module.name.padEnd(11)} ${service.url} (${service.db.kind})`);
     }
+    const fixtures = JSON.parse(readFileSync(join(dataDir, 'fixtures.json'), 'utf8')) as Fixtures;
+    const devSignIn = (options.devSignIn ?? true) && security.devUserTokens;
     const gateway = await startGateway({
       port: options.gatewayPort ?? DEFAULT_PORTS.gateway,
       subgraphUrls,
       security: await security.gateway(auditWriter('gateway')),
+      metricsToken: env.METRICS_TOKEN?.trim() || undefined,
+      // A seeded person with records in every sample tab of the playground.
+      playgroundPersonId: fixtures.scenarios.tax_arrears[0] ?? fixtures.scenarios.clean[0],
+      devSignIn: devSignIn
+        ? {
+            keys: security.keys,
+            citizens: Object.entries(fixtures.scenarios).flatMap(([scenario, ids]) =>
+              ids.slice(0, 2).map((id) => ({ scenario, id })),
+            ),
+            orgs: [fixtures.orgs.consented],
+          }
+        : undefined,
     });
     return {
       gatewayUrl: gateway.url,

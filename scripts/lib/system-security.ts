@@ -42,6 +42,11 @@ export interface SystemSecurity {
   gateway(audit?: AuditWriter): Promise<GatewaySecurity>;
   /** Headers the credit collector calls department subgraphs with. */
   serviceHeaders(subgraph: string): Promise<Record<string, string>>;
+  /**
+   * Whether user tokens are verified with the dev `user-token` key of `keys` (development, no
+   * JWKS_URL or JWT_PUBLIC_KEY_FILE): only then can the gateway's dev sign-in mint usable tokens.
+   */
+  devUserTokens: boolean;
 }
 
 /**
@@ -53,16 +58,15 @@ export function createSystemSecurity(options: SystemSecurityOptions): SystemSecu
   const supergraph = options.supergraphSdl ?? readFileSync(SUPERGRAPH_PATH, 'utf8');
   validatePolicyAgainstSchema(policy, buildSchema(supergraph));
   const production = options.production ?? process.env.NODE_ENV === 'production';
+  const env = options.env ?? process.env;
+  // Production (or a configured issuer) verifies against JWKS_URL / JWT_PUBLIC_KEY_FILE;
+  // development against the dev user-token key of this system's key store.
+  const external = production || Boolean(env.JWKS_URL?.trim() || env.JWT_PUBLIC_KEY_FILE?.trim());
   return {
     policy,
     keys: options.keys,
     subgraph: (name) => createSubgraphSecurity({ subgraphName: name, keys: options.keys, policy }),
     async gateway(audit) {
-      const env = options.env ?? process.env;
-      // Production (or a configured issuer) verifies against JWKS_URL / JWT_PUBLIC_KEY_FILE;
-      // development against the dev user-token key of this system's key store.
-      const external =
-        production || Boolean(env.JWKS_URL?.trim() || env.JWT_PUBLIC_KEY_FILE?.trim());
       // The production flag reaches the loader too, so it refuses dev keys rather than
       // falling back to them.
       const loaderEnv = production ? { ...env, NODE_ENV: 'production' } : env;
@@ -83,5 +87,6 @@ export function createSystemSecurity(options: SystemSecurityOptions): SystemSecu
       });
     },
     serviceHeaders: collectorServiceHeaders(options.keys),
+    devUserTokens: !external,
   };
 }

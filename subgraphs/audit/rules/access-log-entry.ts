@@ -7,7 +7,7 @@
  * is never part of it.
  */
 import { PURPOSES } from '../../../lib/auth/caller';
-import { DEPARTMENT_NAMES } from './department-names';
+import { DEPARTMENT_NAMES } from '../../../lib/auth/department-names';
 import { unionOf } from './payload-reader';
 
 /** One record of the request, reduced to what concerns the citizen (store.ts). */

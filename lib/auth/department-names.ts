@@ -1,4 +1,4 @@
-import type { Department } from '../../../lib/auth/caller';
+import type { Department } from './caller';
 
 /** What a citizen reads for a department code (DESIGN §3), in the county's own words. */
 export const DEPARTMENT_NAMES: Readonly<Record<Department, string>> = {
