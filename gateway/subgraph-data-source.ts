@@ -30,7 +30,7 @@ export interface SubgraphDataSourceOptions {
  */
 export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> {
   private readonly options: SubgraphDataSourceOptions;
-  /** Open fetches by request object, to time them for the audit record. */
+  /** Open fetches by the request's `http` object, to time them for the audit record. */
   private readonly calls = new WeakMap<object, SubgraphCall>();
 
   override didReceiveResponse<TResult>(
@@ -43,7 +43,10 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> 
   }
 
   private settle(request: object, outcome: 'ok' | 'error', error?: string): void {
-    const call = this.calls.get(request);
+    // Apollo answers with a copy of the request (`{ query, ...rest }`); its `http` is the same
+    // object as in willSendRequest, so that is the key.
+    const http = (request as { http?: object }).http;
+    const call = http ? this.calls.get(http) : undefined;
     if (!call || call.outcome !== 'pending') return;
     call.outcome = outcome;
     call.latencyMs = Math.round(performance.now() - call.startedAt);
@@ -70,7 +73,7 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> 
       outcome: 'pending',
     };
     (options.context.subgraphCalls ??= []).push(call);
-    this.calls.set(options.request, call);
+    this.calls.set(options.request.http ?? options.request, call);
     const extra = (await this.options.headers?.(options.context, this.options.name)) ?? {};
     for (const [name, value] of Object.entries(extra)) headers.set(name, value);
   }

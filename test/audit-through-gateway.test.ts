@@ -127,6 +127,11 @@ describe.each(DB_MODES)('audit of gateway operations on %s', (mode) => {
       operationName: 'Summary',
       policyVersion: security.policy.version,
       result: 'allowed',
+      // Each subgraph fetch with how it went and how long it took.
+      subgraphs: expect.arrayContaining([
+        { subgraph: 'population', outcome: 'ok', latencyMs: expect.any(Number) },
+        { subgraph: 'credit', outcome: 'ok', latencyMs: expect.any(Number) },
+      ]),
       subjects: [expect.objectContaining({ masked: `${id.slice(0, 6)}********${id.slice(14)}` })],
       fields: expect.objectContaining({
         returned: expect.arrayContaining([
