@@ -9,13 +9,16 @@ async function main(): Promise<void> {
   const began = Date.now();
   console.log('credit-federation: starting (embedded PostgreSQL under .data/)');
   const dataDir = process.env.DATA_DIR ?? '.data';
-  const system = await startSystem({ dataDir });
+  // Progress for the person at the terminal; the services themselves log JSON lines.
+  const system = await startSystem({ dataDir, log: (line) => console.log(line) });
   const seconds = ((Date.now() - began) / 1000).toFixed(1);
   const dataDirArg = dataDir === '.data' ? '' : ` --data-dir ${dataDir}`;
   console.log(`
 ready in ${seconds} s
-  GraphQL playground: ${system.gatewayUrl}
-  health:             ${system.gatewayUrl}health
+  GraphQL playground: ${system.gatewayUrl}   (sign in at the top of the page)
+  audit console:      ${system.gatewayUrl}audit/
+  citizen page:       ${system.gatewayUrl}me/
+  health, metrics:    ${system.gatewayUrl}health   ${system.gatewayUrl}metrics
   example persons:    ${dataDir}/fixtures.json
   a token:            npm run token -- --dept NDRC --roles officer --client officer${dataDirArg}
   then send headers:  Authorization: Bearer <token>
