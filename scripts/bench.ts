@@ -104,6 +104,8 @@ async function runRound(
 }
 
 async function main(): Promise<void> {
+  // The figures are the output: a JSON line per request and service would bury them.
+  process.env.LOG_LEVEL ??= 'warn';
   const { values } = parseArgs({
     options: {
       persons: { type: 'string' },
