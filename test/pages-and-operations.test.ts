@@ -278,6 +278,13 @@ describe('pages, metrics, traces and logs of one running system', () => {
       .split('\r\n');
     expect(csv[0]).toBe(CSV_COLUMNS.join(','));
     expect(csv.length - 1).toBeGreaterThanOrEqual(expected.length);
+    // Chinese first, English on request.
+    expect(await page.locator('h1').textContent()).toBe('审计控制台');
+    await page.locator('#lang').click();
+    expect(await page.locator('h1').textContent()).toBe('Audit console');
+    // The choice is remembered for every page: back to Chinese for the next users.
+    await page.locator('#lang').click();
+    expect(await page.locator('h1').textContent()).toBe('审计控制台');
     await page.close();
   });
 
@@ -337,6 +344,28 @@ describe('pages, metrics, traces and logs of one running system', () => {
     expect(await taxAccess.textContent()).toEqual(expect.stringContaining('监管执法'));
     // Who read it is a department, never the officer.
     expect(await page.locator('#access-log').textContent()).not.toContain(TAX_OFFICER.sub);
+
+    // A resident with an objection under review sees it with the day it must be answered by.
+    const objector = fixtures.scenarios.under_objection[0];
+    const records = await ask(
+      { ...citizen, personId: objector },
+      `query Own($id: ID!) { person(id: $id) { creditRecords { objection { status dueOn } } } }`,
+      { id: objector },
+    );
+    const open = (
+      records.body.data as {
+        person: { creditRecords: { objection: { status: string; dueOn: string } | null }[] };
+      }
+    ).person.creditRecords.flatMap((record) =>
+      record.objection?.status === 'OPEN' ? [record.objection.dueOn] : [],
+    );
+    expect(open.length).toBeGreaterThan(0);
+    await page.locator('#sign-out').click();
+    await page.locator('#dev-citizen').selectOption(objector);
+    await page.locator('#dev-sign-in').click();
+    await page.locator('#access-log').waitFor();
+    const matters = await page.locator('#open-matters li').allTextContents();
+    expect(matters).toEqual(open.map((dueOn) => expect.stringContaining(`应于 ${dueOn} 前答复`)));
     await page.close();
   });
 
