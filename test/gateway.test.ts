@@ -1,5 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { connect } from 'node:net';
 import type { Socket } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -8,11 +9,10 @@ import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/dis
 import { buildSubgraphSchema } from '@apollo/subgraph';
 import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
 import { parse } from 'graphql';
+import { buildPageScripts } from '../gateway/pages/build-page-scripts';
 import { startGateway } from '../gateway/start-gateway';
 import type { RunningGateway } from '../gateway/start-gateway';
 import { createAuditWriter } from '../lib/audit/audit-writer';
-import { captureLogs } from '../lib/log/capture-logs';
-import { buildPageScripts } from '../gateway/pages/build-page-scripts';
 import type { AuditWriter } from '../lib/audit/audit-writer';
 import { migrateAuditStore } from '../lib/audit/migrate-audit-store';
 import type { Caller, CallerIdentity } from '../lib/auth/caller';
@@ -20,6 +20,7 @@ import { INTERNAL_CONTEXT_HEADER } from '../lib/auth/internal-token';
 import { createMemoryKeyStore } from '../lib/auth/key-store';
 import { signUserToken } from '../lib/auth/user-token';
 import { startApolloHttpServer } from '../lib/http/apollo-http-server';
+import { captureLogs } from '../lib/log/capture-logs';
 import type { RunningHttpServer } from '../lib/http/apollo-http-server';
 import { makeCitizenId } from '../lib/ids/citizen-id';
 import { parsePolicy } from '../lib/policy/parse-policy';
@@ -427,6 +428,21 @@ describe('gateway over real subgraphs', () => {
         devSignIn: { keys: security.keys },
       }),
     ).rejects.toThrow('dev sign-in is refused in production');
+  });
+
+  it('refuses a request target it cannot parse, and keeps serving', async () => {
+    const { port } = new URL(system.gateway.url);
+    const statusLine = await new Promise<string>((resolve, reject) => {
+      const socket = connect(Number(port), '127.0.0.1');
+      socket.on('error', reject);
+      socket.once('data', (data) => {
+        resolve(data.toString().split('\r\n')[0]);
+        socket.destroy();
+      });
+      socket.write('GET http://[::1 HTTP/1.1\r\nHost: x\r\n\r\n');
+    });
+    expect(statusLine).toBe('HTTP/1.1 400 Bad Request');
+    expect((await fetch(new URL('/health', system.gateway.url))).status).toBe(200);
   });
 
   it('still answers GraphQL GET requests on / from non-browsers', async () => {

@@ -41,7 +41,7 @@ export interface ApolloHttpServerOptions<TContext extends BaseContext> {
 
 /** One answered request, as {@link ApolloHttpServerOptions.observe} sees it. */
 export interface ObservedRequest {
-  /** The route's path, `graphql`, or `other` (bounded: never the raw URL). */
+  /** The route's path, or `graphql` for everything else (bounded: never the raw URL). */
   route: string;
   method: string;
   status: number;
@@ -145,7 +145,14 @@ export async function startApolloHttpServer<TContext extends BaseContext>(
   };
   const server = createServer((req, res) => {
     const began = performance.now();
-    const url = new URL(req.url ?? '/', 'http://localhost');
+    let url: URL;
+    try {
+      url = new URL(req.url ?? '/', 'http://localhost');
+    } catch {
+      // An absolute-form target Node accepts but URL cannot parse: refused, never a crash.
+      sendError(res, 400, 'malformed request target', 'BAD_REQUEST');
+      return;
+    }
     const [routeName] = routeOf(req, url);
     let errorCode: string | undefined;
     if (options.observe) {
