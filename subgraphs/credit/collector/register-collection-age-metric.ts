@@ -26,7 +26,15 @@ export function registerCollectionAgeMetric(
     labelNames: ['source'] as const,
     registers: [registry],
     async collect() {
-      const states = await options.findSourceStates();
+      let states: SourceState[];
+      try {
+        states = await options.findSourceStates();
+      } catch {
+        // Unknown while the store is unreachable: no series (alert on absence), never stale ones,
+        // and the rest of /metrics is still served.
+        this.reset();
+        return;
+      }
       const now = options.now().getTime();
       const bySource = new Map(states.map((state) => [state.source, state]));
       for (const source of new Set([...options.sources, ...bySource.keys()])) {
