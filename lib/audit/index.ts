@@ -8,12 +8,14 @@
  *   await audit.append(record);   // rejects (AuditWriteError) => return no person data
  *   await audit.close();          // on stop, before closing auditDb
  *
- * Audit team: `npm run audit:verify`, `npm run audit -- search|export|prune` (scripts/).
+ * Audit team: `npm run audit:verify`, `npm run audit -- search|export|prune` (scripts/), and on a
+ * running system `checkChainStatus(auditDb)` (Query.auditChainStatus, the audit console).
  */
 export type {
   AuditCaller,
   AuditRecord,
   FieldOutcomes,
+  FieldRule,
   OperationAuditRecord,
   OperationResult,
   ResolvedSubject,
@@ -21,7 +23,14 @@ export type {
   SubgraphOutcome,
 } from './audit-record';
 export { AuditWriteError, createAuditWriter } from './audit-writer';
-export type { AppendResult, AuditWriter, AuditWriterOptions } from './audit-writer';
+export type {
+  AppendResult,
+  AuditWriter,
+  AuditWriterOptions,
+  CommitObservation,
+} from './audit-writer';
+export { checkChainStatus } from './check-chain-status';
+export type { ChainState, ChainStatus, CheckChainStatusOptions } from './check-chain-status';
 export { loadAuditHmacKey } from './audit-hmac-key';
 export { exportAuditEntries } from './export-entries';
 export { formatDigestLines, parseKnownDigests } from './known-digests';
