@@ -2,11 +2,11 @@
  * `npm run seed -- --persons N`: replaces every subgraph's data with a synthetic Tongjiang county
  * and writes <data-dir>/fixtures.json (DESIGN §7). `--help` lists the options.
  */
-import { localToday } from './seed/calendar';
+import { chinaToday } from '../lib/civil-time/china-today';
 import { parseSeedArgs, SEED_USAGE, SeedUsageError } from './seed/parse-seed-args';
 
 async function main(): Promise<void> {
-  const parsed = parseSeedArgs(process.argv.slice(2), localToday());
+  const parsed = parseSeedArgs(process.argv.slice(2), chinaToday());
   if (parsed.help) {
     console.log(SEED_USAGE);
     return;

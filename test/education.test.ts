@@ -8,7 +8,7 @@ import type { RunningSubgraph } from '../subgraphs/kit/start-subgraph';
 import { educationSubgraph } from '../subgraphs/education';
 import { EducationSeedPlan } from '../subgraphs/education/education-seed-plan';
 import { educationFeedHistory } from '../subgraphs/education/education-feed-entries';
-import { adulthoodDate } from '../subgraphs/education/integrity-age-rule';
+import { adultFrom } from '../lib/civil-time/adult-from';
 import type { EducationRecords, IntegrityRecord } from '../subgraphs/education/records';
 import { seedEducation } from '../subgraphs/education/seed';
 import { createEducationStore } from '../subgraphs/education/store';
@@ -184,7 +184,7 @@ describe.each(DB_MODES)('education subgraph over HTTP on %s', (mode) => {
     const student = persons[0];
     const kept = records.integrityRecords.filter((r) => r.personId === student.id);
     expect(kept.map((r) => [r.kind, r.status])).toEqual([['EXAM_CHEATING', 'ACTIVE']]);
-    expect(kept[0].decidedAt >= adulthoodDate(student.birthDate)).toBe(true);
+    expect(kept[0].decidedAt >= (adultFrom(student.birthDate) ?? '9999-12-31')).toBe(true);
     expect(plan.skippedMinorRecords).toBeGreaterThanOrEqual(1);
     expect(await integrityFileOf(student.id)).toEqual([
       { id: kept[0].id, decidedAt: kept[0].decidedAt },
@@ -224,7 +224,8 @@ describe.each(DB_MODES)('education subgraph over HTTP on %s', (mode) => {
       personId: leapChild.id,
       kind: 'EXAM_CHEATING',
       institution: '四川省通江中学',
-      decidedAt: '2022-02-27',
+      // The 18th birthday itself: adult only from the day after (lib/civil-time).
+      decidedAt: '2022-02-28',
       decisionNo: '通教科体诚〔2022〕901号',
       description: '2022年普通高中学业水平考试中抄袭他人答案',
       status: 'ACTIVE',
@@ -232,7 +233,7 @@ describe.each(DB_MODES)('education subgraph over HTTP on %s', (mode) => {
     };
     const store = createEducationStore(db());
     await expect(store.recordIntegrityRecord(record)).rejects.toThrow(
-      'integrity record EDU-INT-TEST-01: the person was under 18 on 2022-02-27',
+      'integrity record EDU-INT-TEST-01: the person was under 18 on 2022-02-28',
     );
     await expect(
       store.replaceAll({ ...records, integrityRecords: [record] }, feed),
@@ -242,21 +243,21 @@ describe.each(DB_MODES)('education subgraph over HTTP on %s', (mode) => {
     expect((await readFeed()).entries).toHaveLength(feed.length);
   });
 
-  it('records a decision taken on the 18th birthday (29 February child, 28 February) with its feed entry', async () => {
+  it('records a decision taken the day after the 18th birthday (29 February child, 1 March) with its feed entry', async () => {
     const { endCursor } = await readFeed();
     await createEducationStore(db()).recordIntegrityRecord({
       id: 'EDU-INT-TEST-02',
       personId: leapChild.id,
       kind: 'FORGED_EMPLOYMENT_PAPERS',
       institution: '巴中职业技术学院',
-      decidedAt: '2022-02-28',
+      decidedAt: '2022-03-01',
       decisionNo: '通教科体诚〔2022〕902号',
       description: '毕业生就业信息核查中提交伪造的就业协议书',
       status: 'ACTIVE',
       statusChangedAt: null,
     });
     expect(await integrityFileOf(leapChild.id)).toEqual([
-      { id: 'EDU-INT-TEST-02', decidedAt: '2022-02-28' },
+      { id: 'EDU-INT-TEST-02', decidedAt: '2022-03-01' },
     ]);
     const added = await readFeed(endCursor);
     expect(added.entries.map(({ changeSeq: _seq, ...entry }) => entry)).toEqual([
@@ -265,7 +266,7 @@ describe.each(DB_MODES)('education subgraph over HTTP on %s', (mode) => {
         personId: leapChild.id,
         catalogCode: 'EDU_FORGED_EMPLOYMENT_PAPERS',
         title: '伪造就业材料（巴中职业技术学院）',
-        decidedAt: '2022-02-28',
+        decidedAt: '2022-03-01',
         decisionNo: '通教科体诚〔2022〕902号',
         status: 'ACTIVE',
         statusChangedAt: null,
@@ -279,7 +280,7 @@ describe.each(DB_MODES)('education subgraph over HTTP on %s', (mode) => {
     await db().query(
       `INSERT INTO education.integrity_records (id, person_id, kind, institution, decided_at,
          decision_no, description, status)
-       VALUES ('EDU-INT-LEGACY', $1, 'EXAM_CHEATING', '四川省通江中学', '2022-02-27',
+       VALUES ('EDU-INT-LEGACY', $1, 'EXAM_CHEATING', '四川省通江中学', '2022-02-28',
          '通教科体诚〔2022〕903号', '2022年普通高中学业水平考试中抄袭他人答案', 'ACTIVE')`,
       [leapChild.id],
     );
@@ -287,11 +288,11 @@ describe.each(DB_MODES)('education subgraph over HTTP on %s', (mode) => {
       `INSERT INTO education.credit_feed (source_record_id, person_id, catalog_code, title,
          decided_at, decision_no, status)
        VALUES ('EDU-INT-LEGACY', $1, 'EDU_EXAM_CHEATING', '考试舞弊（四川省通江中学）',
-         '2022-02-27', '通教科体诚〔2022〕903号', 'ACTIVE')`,
+         '2022-02-28', '通教科体诚〔2022〕903号', 'ACTIVE')`,
       [leapChild.id],
     );
     expect(await integrityFileOf(leapChild.id)).toEqual([
-      { id: 'EDU-INT-TEST-02', decidedAt: '2022-02-28' },
+      { id: 'EDU-INT-TEST-02', decidedAt: '2022-03-01' },
     ]);
     const after = await readFeed(endCursor);
     expect(after.entries).toEqual([]);

@@ -8,8 +8,8 @@
 import type { CallerIdentity, Department } from '../lib/auth/caller';
 import { makeCitizenId } from '../lib/ids/citizen-id';
 import { maskName } from '../lib/policy/maskers';
-import { localToday } from '../scripts/seed/calendar';
-import { publishableAbout } from '../subgraphs/credit/disclosures/adult-from';
+import { chinaToday } from '../lib/civil-time/china-today';
+import { publishableAbout } from '../subgraphs/credit/disclosures/publishable-about';
 import type { DisclosureFeedEntry } from '../subgraphs/kit/disclosure-feed-store';
 import { createDisclosureFeedStore } from '../subgraphs/kit/disclosure-feed-store';
 import { createCreditSubgraph } from '../subgraphs/credit';
@@ -26,7 +26,7 @@ import type { SecureSystem } from './support/start-secure-system';
 import { DB_MODES, openTestDatabases } from './support/test-databases';
 import type { TestDatabases } from './support/test-databases';
 
-const AS_OF = localToday();
+const AS_OF = chinaToday();
 const creditModule = createCreditSubgraph({ collectOnStart: false });
 
 const DISCLOSURES = `query Disclosures($filter: PublicDisclosureFilter, $first: Int, $after: String) {
@@ -209,10 +209,10 @@ describe('joint measures and public disclosure through the gateway (default poli
       statusChangedAt: status === 'REVOKED' ? AS_OF : null,
     });
     const { db } = system.subgraphs.market;
-    // The day before the 18th birthday (a minor), the birthday itself, and one to be revoked.
+    // The 18th birthday itself (still a minor), the day after (adult), and one to be revoked.
     await feed.append(db, [
-      decision('T-MINOR', '2023-06-14'),
-      decision('T-ADULT', '2023-06-15'),
+      decision('T-MINOR', '2023-06-15'),
+      decision('T-ADULT', '2023-06-16'),
       decision('T-REVOKED', '2024-01-05'),
     ]);
     const [first] = await system.credit.collectDisclosuresOnce();
@@ -226,7 +226,7 @@ describe('joint measures and public disclosure through the gateway (default poli
     await feed.append(db, [decision('T-REVOKED', '2024-01-05', 'REVOKED')]);
     await system.credit.collectDisclosuresOnce();
     expect(await testIds()).toEqual(['AMR:T-ADULT']);
-    const [adult] = (await allDisclosures({ from: '2023-06-15', to: '2023-06-15' })).filter(
+    const [adult] = (await allDisclosures({ from: '2023-06-16', to: '2023-06-16' })).filter(
       (node) => node.id === 'AMR:T-ADULT',
     );
     expect(adult.partyName).toBe('王**');
@@ -373,8 +373,8 @@ describe.each(DB_MODES)('measures and disclosure stores on %s', (mode) => {
     const changed = await store.commitPage({
       source: 'AMR',
       entries: [
-        entry('MINOR', '2023-06-14', '1'),
-        entry('ADULT', '2023-06-15', '2'),
+        entry('MINOR', '2023-06-15', '1'),
+        entry('ADULT', '2023-06-16', '2'),
         entry('LATER', '2024-01-05', '3'),
         entry('LATEST', '2024-01-05', '4'),
       ],

@@ -10,7 +10,7 @@ import { addWorkingDays } from '../subgraphs/credit/objections/add-working-days'
 import { loadCalendar } from '../subgraphs/credit/objections/load-calendar';
 import { repairPossibleFrom } from '../subgraphs/credit/objections/repair-possible-from';
 import { loadCatalog } from '../subgraphs/credit/rules/load-catalog';
-import { localDate } from '../subgraphs/credit/rules/local-date';
+import { chinaToday } from '../lib/civil-time/china-today';
 import { postGraphQL } from './support/graphql-client';
 import type { GraphQLResponse } from './support/graphql-client';
 import { startSecureSystem } from './support/start-secure-system';
@@ -89,7 +89,7 @@ function errorLines(result: GraphQLResponse): string[] {
 
 describe('objections and repairs through the gateway (default policy)', () => {
   let system: SecureSystem;
-  const today = localDate(new Date());
+  const today = chinaToday();
 
   const personOf = (scenario: string): string => system.fixtures.scenarios[scenario as 'clean'][0];
 

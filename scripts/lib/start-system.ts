@@ -2,6 +2,7 @@ import { createLogger } from '../../lib/log/create-logger';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { startGateway } from '../../gateway/start-gateway';
+import { chinaToday } from '../../lib/civil-time/china-today';
 import { ALL_SUBGRAPHS } from '../../subgraphs/all-subgraphs';
 import { startSubgraph } from '../../subgraphs/kit/start-subgraph';
 import type { RunningSubgraph } from '../../subgraphs/kit/start-subgraph';
@@ -116,7 +117,7 @@ export async function startSystem(options: StartSystemOptions = {}): Promise<Run
         modules: ALL_SUBGRAPHS,
         count: options.seedPersons ?? 5000,
         seed: 2018,
-        asOf: new Date().toISOString().slice(0, 10),
+        asOf: chinaToday(),
         dataDir,
         log,
       });

@@ -1,7 +1,6 @@
 /**
  * Calendar arithmetic on ISO `yyyy-mm-dd` strings for the synthetic county (UTC, no time of day).
- * Ages follow the civil rule: a person born on 29 February turns a year older on 1 March in
- * common years.
+ * "Today" and ages are not defined here: lib/civil-time holds the one definition of each.
  */
 
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
@@ -34,18 +33,4 @@ export function yearsBefore(isoDate: string, years: number): string {
   const year = String(Number(isoDate.slice(0, 4)) - years).padStart(4, '0');
   const shifted = `${year}${isoDate.slice(4)}`;
   return isIsoDate(shifted) ? shifted : `${year}-02-28`;
-}
-
-/** Completed years of life on `onDate` of a person born on `birthDate`. */
-export function ageOn(birthDate: string, onDate: string): number {
-  const years = Number(onDate.slice(0, 4)) - Number(birthDate.slice(0, 4));
-  // String comparison of mm-dd is calendar order; before the birthday the year is not complete.
-  return onDate.slice(5) < birthDate.slice(5) ? years - 1 : years;
-}
-
-/** Today's date on the local clock, as `yyyy-mm-dd`. */
-export function localToday(now: Date = new Date()): string {
-  const month = String(now.getMonth() + 1).padStart(2, '0');
-  const day = String(now.getDate()).padStart(2, '0');
-  return `${now.getFullYear()}-${month}-${day}`;
 }

@@ -39,24 +39,27 @@ interface BirthRange {
   last: number;
 }
 
-/** Birth-date ranges: adults of 16+ for the background, ages fitting each scenario's story. */
+/** Birth-date ranges: people of 16+ for the background, ages fitting each scenario's story. */
 function birthRanges(asOf: string): {
   background: BirthRange;
   adult: BirthRange;
   student: BirthRange;
 } {
   const earliest = dayNumber(EARLIEST_BIRTH);
+  // A year of age completes the day after the birthday (lib/civil-time ageOn): to be N on asOf,
+  // the N-th birthday must be on or before the day before asOf.
+  const dayBefore = fromDayNumber(dayNumber(asOf) - 1);
   return {
-    background: { first: earliest, last: dayNumber(yearsBefore(asOf, 16)) },
+    background: { first: earliest, last: dayNumber(yearsBefore(dayBefore, 16)) },
     // Records years back (clean_3y: 4-5 years) must fall in adult life: ages 25 to 70.
     adult: {
       first: Math.max(earliest, dayNumber(yearsBefore(asOf, 71)) + 1),
-      last: dayNumber(yearsBefore(asOf, 25)),
+      last: dayNumber(yearsBefore(dayBefore, 25)),
     },
-    // Aged 19 to 22 on asOf: born after the day 23 years before and by the day 19 years before.
+    // Aged 19 to 22 on asOf: 23rd birthday after asOf, 19th birthday before it.
     student: {
       first: dayNumber(yearsBefore(asOf, 23)) + 1,
-      last: dayNumber(yearsBefore(asOf, 19)),
+      last: dayNumber(yearsBefore(dayBefore, 19)),
     },
   };
 }

@@ -8,7 +8,7 @@ import type { SubgraphModule } from '../../subgraphs/kit/subgraph-module';
 import { personsPerScenario } from './allocate-scenarios';
 import { buildFixtures } from './build-fixtures';
 import type { Fixtures } from './build-fixtures';
-import { localToday } from './calendar';
+import { chinaToday } from '../../lib/civil-time/china-today';
 import { generatePersons } from './generate-persons';
 
 /** The parts of a subgraph module that seeding uses. */
@@ -24,7 +24,7 @@ export interface SeedSystemOptions {
   count?: number;
   /** PRNG seed; default 2018. */
   seed?: number;
-  /** Reference date `yyyy-mm-dd` for ages and relative record dates; default today (local). */
+  /** Reference date `yyyy-mm-dd` for ages and relative record dates; default today (China). */
   asOf?: string;
   /** Folder fixtures.json is written to; default `.data`. */
   dataDir?: string;
@@ -77,7 +77,7 @@ function writeFixtures(dataDir: string, fixtures: Fixtures): string {
 export async function seedSystem(options: SeedSystemOptions): Promise<SeedSummary> {
   const count = options.count ?? 5000;
   const seed = options.seed ?? 2018;
-  const asOf = options.asOf ?? localToday();
+  const asOf = options.asOf ?? chinaToday();
   const dataDir = options.dataDir ?? '.data';
   const log = options.log ?? ((line: string) => console.log(line));
   const missing = options.modules.filter((module) => !options.dbs[module.name]);

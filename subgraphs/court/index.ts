@@ -1,3 +1,4 @@
+import { chinaToday } from '../../lib/civil-time/china-today';
 import { join } from 'node:path';
 import type { SubgraphModule } from '../kit/subgraph-module';
 import { courtResolvers, createCourtContext } from './resolvers';
@@ -18,6 +19,6 @@ export const courtSubgraph: SubgraphModule<CourtContext> = {
     };
   },
   seed: async (db, persons) => {
-    await seedCourt(db, persons, process.env.SEED_AS_OF ?? new Date().toISOString().slice(0, 10));
+    await seedCourt(db, persons, process.env.SEED_AS_OF ?? chinaToday());
   },
 };

@@ -1,3 +1,4 @@
+import { chinaToday } from '../../lib/civil-time/china-today';
 import { join } from 'node:path';
 import { loadPolicy } from '../../lib/policy/load-policy';
 import type { SubgraphModule } from '../kit/subgraph-module';
@@ -153,8 +154,7 @@ export function createCreditSubgraph(options: CreditSubgraphOptions = {}): Credi
           }),
       };
     },
-    seed: (db, persons) =>
-      seedCredit(db, persons, process.env.SEED_AS_OF ?? new Date().toISOString().slice(0, 10)),
+    seed: (db, persons) => seedCredit(db, persons, process.env.SEED_AS_OF ?? chinaToday()),
     async collectOnce() {
       if (!collector) throw new Error('credit subgraph: collectOnce() before build()');
       // Disclosure failures are logged by their collector; the credit reports keep their shape.

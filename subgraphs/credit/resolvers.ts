@@ -1,5 +1,6 @@
 import DataLoader from 'dataloader';
 import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
+import { chinaToday } from '../../lib/civil-time/china-today';
 import { groupByKey } from '../kit/group-by-key';
 import type { BaseSubgraphContext } from '../kit/subgraph-module';
 import type { Policy } from '../../lib/policy/types';
@@ -27,7 +28,6 @@ import { computeScore } from './rules/compute-score';
 import { displayedRecords } from './rules/displayed-records';
 import { itemPoints } from './rules/item-points';
 import { levelFor } from './rules/level-for';
-import { localDate } from './rules/local-date';
 import { sourceCollections } from './rules/source-collections';
 import type { CreditRecordData, CreditRules, DisplayedRecord } from './rules/types';
 import type { CreditStore, SourceState } from './store';
@@ -110,7 +110,7 @@ export function createCreditContext(
     ...base,
     services,
     now,
-    asOf: localDate(now),
+    asOf: chinaToday(now),
     // Both inner loaders batch (one statement each): this one only combines their answers.
     recordsByPerson: new DataLoader(async (ids) => {
       const [records, adjustments] = await Promise.all([

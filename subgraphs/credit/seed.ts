@@ -1,3 +1,4 @@
+import { chinaDayStart } from '../../lib/civil-time/china-day-start';
 import { makeUscc } from '../../lib/ids/uscc';
 import type { Database } from '../kit/db/database';
 import type { SyntheticPerson } from '../kit/seed/synthetic-person';
@@ -41,7 +42,7 @@ export async function seedCredit(
   const consents = createConsentStore(db);
   await consents.deleteAll();
   // Midnight of asOf in China Standard Time: the county's calendar day.
-  const day = Date.parse(`${asOf}T00:00:00+08:00`);
+  const day = chinaDayStart(asOf).getTime();
   await consents.insertMany(
     persons
       .filter((person) => person.scenario === 'consent_granted')

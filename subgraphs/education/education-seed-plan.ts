@@ -1,7 +1,10 @@
 import { addDays, Random } from '../kit/seed/random';
 import { redListGoodRecordSource } from '../kit/seed/red-list-source';
 import type { SyntheticPerson } from '../kit/seed/synthetic-person';
-import { adulthoodDate, ageOn, anniversary, mayKeepIntegrityRecord } from './integrity-age-rule';
+import { adultFrom } from '../../lib/civil-time/adult-from';
+import { ageOn } from '../../lib/civil-time/age-on';
+import { birthday } from '../../lib/civil-time/birthday';
+import { mayKeepIntegrityRecord } from './integrity-age-rule';
 import type {
   EducationRecords,
   HonourLevel,
@@ -93,8 +96,8 @@ export class EducationSeedPlan {
    */
   private addStudentIntegrity(rng: Random, person: SyntheticPerson): void {
     const { asOf } = this;
-    const adultFrom = adulthoodDate(person.birthDate);
-    const asMinor = addDays(adultFrom, -rng.int(200, 500));
+    const adultSince = realDay(adultFrom(person.birthDate));
+    const asMinor = addDays(adultSince, -rng.int(200, 500));
     this.addIntegrity(person, {
       kind: 'EXAM_CHEATING',
       institution: '四川省通江中学',
@@ -106,8 +109,8 @@ export class EducationSeedPlan {
     });
     const decidedAt =
       // Within the 12-month display period of a general record, so the scenario shows on the profile.
-      between(rng, later(adultFrom, addDays(asOf, -300)), addDays(asOf, -30)) ??
-      (adultFrom <= asOf ? adultFrom : null);
+      between(rng, later(adultSince, addDays(asOf, -300)), addDays(asOf, -30)) ??
+      (adultSince <= asOf ? adultSince : null);
     if (decidedAt === null) return;
     this.addIntegrity(person, {
       kind: 'EXAM_CHEATING',
@@ -124,7 +127,7 @@ export class EducationSeedPlan {
   private addBackground(rng: Random, person: SyntheticPerson): void {
     const { asOf } = this;
     const birth = person.birthDate;
-    const age = ageOn(birth, asOf);
+    const age = ageOn(birth, asOf) ?? 0;
     if (age < 15) return;
     if (age >= 22) {
       const draw = rng.next();
@@ -141,7 +144,11 @@ export class EducationSeedPlan {
       const issuedAt =
         kind === null
           ? null
-          : between(rng, later(anniversary(birth, 21), addDays(asOf, -10950)), addDays(asOf, -30));
+          : between(
+              rng,
+              later(realDay(birthday(birth, 21)), addDays(asOf, -10950)),
+              addDays(asOf, -30),
+            );
       if (kind !== null && issuedAt !== null) {
         const status = rng.chance(0.97) ? 'VALID' : rng.chance(0.7) ? 'CANCELLED' : 'REVOKED';
         this.addQualification(rng, person, kind, { issuedAt, status });
@@ -156,7 +163,7 @@ export class EducationSeedPlan {
       // Exams from 16 on: decisions before the 18th birthday are drawn, and then skipped.
       const decidedAt = between(
         rng,
-        later(anniversary(birth, 16), addDays(asOf, -1825)),
+        later(realDay(birthday(birth, 16)), addDays(asOf, -1825)),
         addDays(asOf, -10),
       );
       if (decidedAt !== null) {
@@ -176,7 +183,7 @@ export class EducationSeedPlan {
     if (age >= 23 && age <= 40 && rng.chance(0.008)) {
       const decidedAt = between(
         rng,
-        later(anniversary(birth, 22), addDays(asOf, -2190)),
+        later(realDay(birthday(birth, 22)), addDays(asOf, -2190)),
         addDays(asOf, -30),
       );
       if (decidedAt !== null) {
@@ -194,7 +201,7 @@ export class EducationSeedPlan {
       }
     }
     if (age >= 22 && age <= 30 && rng.chance(0.003)) {
-      const from = later(anniversary(birth, 21), addDays(asOf, -1460));
+      const from = later(realDay(birthday(birth, 21)), addDays(asOf, -1460));
       const decidedAt = between(rng, from, addDays(asOf, -10));
       if (decidedAt !== null) {
         this.addIntegrity(person, {
@@ -209,7 +216,7 @@ export class EducationSeedPlan {
       }
     }
     if (age >= 25 && rng.chance(0.001)) {
-      const from = later(anniversary(birth, 24), addDays(asOf, -1825));
+      const from = later(realDay(birthday(birth, 24)), addDays(asOf, -1825));
       const decidedAt = between(rng, from, addDays(asOf, -10));
       if (decidedAt !== null) {
         this.addIntegrity(person, {
@@ -303,4 +310,10 @@ function later(a: string, b: string): string {
 
 function pad(value: number, width: number): string {
   return String(value).padStart(width, '0');
+}
+
+/** A date of a synthetic person's life: their birth dates are always real. */
+function realDay(date: string | null): string {
+  if (date === null) throw new Error('education seed: a synthetic person has an unreal birth date');
+  return date;
 }

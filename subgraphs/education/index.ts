@@ -1,3 +1,4 @@
+import { chinaToday } from '../../lib/civil-time/china-today';
 import { join } from 'node:path';
 import type { SubgraphModule } from '../kit/subgraph-module';
 import { createEducationContext, educationResolvers } from './resolvers';
@@ -17,6 +18,5 @@ export const educationSubgraph: SubgraphModule<EducationContext> = {
       context: (base) => createEducationContext(store, base),
     };
   },
-  seed: (db, persons) =>
-    seedEducation(db, persons, process.env.SEED_AS_OF ?? new Date().toISOString().slice(0, 10)),
+  seed: (db, persons) => seedEducation(db, persons, process.env.SEED_AS_OF ?? chinaToday()),
 };

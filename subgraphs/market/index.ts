@@ -1,3 +1,4 @@
+import { chinaToday } from '../../lib/civil-time/china-today';
 import { join } from 'node:path';
 import type { SubgraphModule } from '../kit/subgraph-module';
 import { createMarketContext, marketResolvers } from './resolvers';
@@ -17,6 +18,5 @@ export const marketSubgraph: SubgraphModule<MarketContext> = {
       context: (base) => createMarketContext(store, base),
     };
   },
-  seed: (db, persons) =>
-    seedMarket(db, persons, process.env.SEED_AS_OF ?? new Date().toISOString().slice(0, 10)),
+  seed: (db, persons) => seedMarket(db, persons, process.env.SEED_AS_OF ?? chinaToday()),
 };

@@ -1,3 +1,4 @@
+import { adultFrom } from '../../lib/civil-time/adult-from';
 import { makeUscc } from '../../lib/ids/uscc';
 import { addDays, Random } from '../kit/seed/random';
 import { redListGoodRecordSource } from '../kit/seed/red-list-source';
@@ -152,8 +153,9 @@ export class MarketSeedPlan {
   /** The realistic mix: mostly nothing, some businesses and licences, few penalties. */
   private addBackground(rng: Random, person: SyntheticPerson): void {
     const { asOf } = this;
-    const adultFrom = yearsAfter(person.birthDate, 18);
-    if (adultFrom > asOf) return;
+    // The one age rule (lib/civil-time): nothing about a minor is recorded here.
+    const adultSince = adultFrom(person.birthDate);
+    if (adultSince === null || adultSince > asOf) return;
     const business = this.addBackgroundBusiness(rng, person);
     const trading = business?.status === 'ACTIVE' || business?.status === 'ABNORMAL_OPERATION';
     if (rng.chance(0.015) && yearsAfter(person.birthDate, 55) > asOf) {
@@ -161,10 +163,10 @@ export class MarketSeedPlan {
         rng,
         person,
         'SPECIAL_EQUIPMENT_OPERATOR',
-        later(adultFrom, addDays(asOf, -1800)),
+        later(adultSince, addDays(asOf, -1800)),
       );
     }
-    const penaltyFrom = later(adultFrom, addDays(asOf, -1095));
+    const penaltyFrom = later(adultSince, addDays(asOf, -1095));
     for (const simple of [true, false]) {
       const odds = simple ? (trading ? 0.05 : 0.008) : trading ? 0.03 : 0.004;
       const decidedAt = rng.chance(odds) ? between(rng, penaltyFrom, addDays(asOf, -5)) : null;

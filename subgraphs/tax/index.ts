@@ -1,3 +1,4 @@
+import { chinaToday } from '../../lib/civil-time/china-today';
 import { join } from 'node:path';
 import type { SubgraphModule } from '../kit/subgraph-module';
 import { createTaxContext, taxResolvers } from './resolvers';
@@ -18,6 +19,6 @@ export const taxSubgraph: SubgraphModule<TaxContext> = {
     };
   },
   seed: async (db, persons) => {
-    await seedTax(db, persons, process.env.SEED_AS_OF ?? new Date().toISOString().slice(0, 10));
+    await seedTax(db, persons, process.env.SEED_AS_OF ?? chinaToday());
   },
 };

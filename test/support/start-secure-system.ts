@@ -3,9 +3,9 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startGateway } from '../../gateway/start-gateway';
+import { chinaToday } from '../../lib/civil-time/china-today';
 import type { RunningGateway } from '../../gateway/start-gateway';
 import type { Fixtures } from '../../scripts/seed/build-fixtures';
-import { localToday } from '../../scripts/seed/calendar';
 import { seedSystem } from '../../scripts/seed/seed-system';
 import { ALL_SUBGRAPHS } from '../../subgraphs/all-subgraphs';
 import { createAuditSubgraph } from '../../subgraphs/audit';
@@ -28,7 +28,7 @@ export interface SecureSystemOptions {
   persons?: number;
   /** PRNG seed of the synthetic county; default 2018. */
   seed?: number;
-  /** Reference date of the seed (`yyyy-mm-dd`); default today (local). */
+  /** Reference date of the seed (`yyyy-mm-dd`); default today in China Standard Time. */
   asOf?: string;
 }
 
@@ -92,7 +92,7 @@ export async function startSecureSystem(options: SecureSystemOptions = {}): Prom
       modules,
       count: options.persons ?? 120,
       seed: options.seed ?? 2018,
-      asOf: options.asOf ?? localToday(),
+      asOf: options.asOf ?? chinaToday(),
       dataDir,
       log: () => undefined,
     });

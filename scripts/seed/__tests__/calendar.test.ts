@@ -1,4 +1,4 @@
-import { ageOn, dayNumber, fromDayNumber, isIsoDate, localToday, yearsBefore } from '../calendar';
+import { dayNumber, fromDayNumber, isIsoDate, yearsBefore } from '../calendar';
 
 describe('isIsoDate', () => {
   it.each(['2025-06-30', '2000-02-29', '2024-02-29', '1970-01-01', '0050-01-01'])(
@@ -44,26 +44,5 @@ describe('yearsBefore', () => {
     expect(yearsBefore('2024-02-29', 1)).toBe('2023-02-28');
     expect(yearsBefore('2024-02-29', 4)).toBe('2020-02-29');
     expect(yearsBefore('2024-02-29', 124)).toBe('1900-02-28');
-  });
-});
-
-describe('ageOn', () => {
-  it.each([
-    ['2000-06-30', '2025-06-29', 24],
-    ['2000-06-30', '2025-06-30', 25],
-    ['2000-06-30', '2025-07-01', 25],
-    ['2004-02-29', '2023-02-28', 18],
-    ['2004-02-29', '2023-03-01', 19],
-    ['2004-02-29', '2024-02-29', 20],
-    ['1940-01-01', '1940-01-01', 0],
-  ])('born %s is, on %s, %i', (birth, on, age) => {
-    expect(ageOn(birth, on)).toBe(age);
-  });
-});
-
-describe('localToday', () => {
-  it('writes the local calendar date', () => {
-    expect(localToday(new Date(2025, 0, 5, 23, 59))).toBe('2025-01-05');
-    expect(localToday(new Date(2024, 11, 31, 0, 0))).toBe('2024-12-31');
   });
 });

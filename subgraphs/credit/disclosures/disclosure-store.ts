@@ -1,8 +1,8 @@
 import { maskName } from '../../../lib/policy/maskers';
 import type { Database } from '../../kit/db/database';
 import type { CollectedPage } from '../store';
-import { adultFrom, birthDateOfId } from './adult-from';
 import type { CollectedDisclosure } from './disclosure-entry-reader';
+import { publishableFrom } from './publishable-about';
 
 /** A published decision as stored (party name already masked, id still clear). */
 export interface StoredDisclosure {
@@ -53,14 +53,11 @@ export function createDisclosureStore(db: Database) {
      * day the party turns 18 is derived from the id: the clear name never reaches the table.
      */
     async commitPage(page: CollectedPage<CollectedDisclosure>): Promise<number> {
-      const rows = page.entries.map(({ partyName, ...entry }) => {
-        const birth = birthDateOfId(entry.personId);
-        return {
-          ...entry,
-          partyNameMasked: maskName(partyName),
-          partyAdultFrom: birth === null ? null : adultFrom(birth),
-        };
-      });
+      const rows = page.entries.map(({ partyName, ...entry }) => ({
+        ...entry,
+        partyNameMasked: maskName(partyName),
+        partyAdultFrom: publishableFrom(entry.personId),
+      }));
       return db.transaction(async (tx) => {
         let changed = 0;
         if (rows.length > 0) {

@@ -1,3 +1,4 @@
+import { chinaDayStart } from '../../../lib/civil-time/china-day-start';
 import type { Database } from '../../kit/db/database';
 import type { SyntheticPerson } from '../../kit/seed/synthetic-person';
 import { createGoodConductStore } from './good-conduct-store';
@@ -12,6 +13,6 @@ export async function seedGoodConduct(
   persons: readonly SyntheticPerson[],
   asOf: string,
 ): Promise<void> {
-  const recordedAt = new Date(Date.parse(`${asOf}T00:00:00+08:00`));
+  const recordedAt = chinaDayStart(asOf);
   await createGoodConductStore(db).replaceAll(planGoodConduct(persons, asOf, recordedAt));
 }

@@ -3,7 +3,7 @@ import { addDays } from '../../kit/seed/random';
 import type { SyntheticPerson } from '../../kit/seed/synthetic-person';
 import { educationFeedHistory } from '../education-feed-entries';
 import { EducationSeedPlan } from '../education-seed-plan';
-import { adulthoodDate } from '../integrity-age-rule';
+import { adultFrom } from '../../../lib/civil-time/adult-from';
 
 const AS_OF = '2025-06-30';
 
@@ -43,7 +43,7 @@ describe('education seed plan', () => {
   it('draws conduct of minors but keeps only decisions taken at 18 or older', () => {
     expect(result.skippedMinorRecords).toBeGreaterThan(persons.length / 100);
     const minors = result.records.integrityRecords.filter(
-      (r) => r.decidedAt < adulthoodDate(birthOf.get(r.personId) ?? ''),
+      (r) => r.decidedAt < (adultFrom(birthOf.get(r.personId) ?? '') ?? '9999-12-31'),
     );
     expect(minors).toEqual([]);
     expect(result.records.integrityRecords.length).toBeGreaterThan(0);
