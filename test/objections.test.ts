@@ -159,7 +159,7 @@ describe('objections and repairs through the gateway (default policy)', () => {
         id: expect.any(String),
         recordId: penalty?.id,
         status: 'OPEN',
-        dueOn: addWorkingDays(calendar, filedOn, 15),
+        dueOn: addWorkingDays(calendar, filedOn, 15).date,
         correction: null,
         overdue: false,
       },
@@ -201,7 +201,7 @@ describe('objections and repairs through the gateway (default policy)', () => {
         sourceDept: 'AMR',
         reason: '当事人并非该个体工商户经营者',
         filedOn: today,
-        dueOn: addWorkingDays(calendar, today, 15),
+        dueOn: addWorkingDays(calendar, today, 15).date,
         status: 'OPEN',
         correction: null,
         decisionNote: null,
@@ -340,7 +340,7 @@ describe('objections and repairs through the gateway (default policy)', () => {
   it('lists open objections past their due date for NDRC, and only for NDRC', async () => {
     const underObjection = system.fixtures.scenarios.under_objection;
     const filedOn = addDays(system.fixtures.asOf, -5);
-    const dueOn = addWorkingDays(calendar, filedOn, 15);
+    const dueOn = addWorkingDays(calendar, filedOn, 15).date;
     const now = await asOfficer<{ overdueObjections: unknown[] }>('NDRC', OVERDUE, {});
     expect(now.errors).toBeUndefined();
     expect(now.data).toEqual({ overdueObjections: [] });

@@ -1,5 +1,5 @@
-import { chinaToday } from '../../lib/civil-time/china-today';
 import { join } from 'node:path';
+import { chinaToday } from '../../lib/civil-time/china-today';
 import { loadPolicy } from '../../lib/policy/load-policy';
 import type { SubgraphModule } from '../kit/subgraph-module';
 import type { SourceReport } from './collector/collect-source';
@@ -15,6 +15,7 @@ import { loadCreditRules } from './rules/load-credit-rules';
 import { createConsentStore } from './consent-store';
 import { createGoodConductStore } from './good-conduct/good-conduct-store'; // --- good conduct ---
 // --- objections (issue 5) ---
+import { calendarEndWarning } from './objections/calendar-end-warning';
 import { loadCalendar } from './objections/load-calendar';
 import { createObjectionStore } from './objections/objection-store';
 // --- end objections ---
@@ -54,6 +55,11 @@ export interface CreditSubgraphOptions {
   collectOnStart?: boolean;
   /** Collector settings (interval, page size, timeouts, request headers, log); defaults there. */
   collector?: Omit<CreditCollectorOptions, 'store' | 'subgraphUrls' | 'now'>;
+  /**
+   * Operator log of the service (a provisional objection due date, a calendar about to end),
+   * one line each, no personal data; default console.log.
+   */
+  log?: (line: string) => void;
 }
 
 /** The credit subgraph module, plus a handle on the collector of its running instance. */
@@ -112,6 +118,8 @@ export function createCreditSubgraph(options: CreditSubgraphOptions = {}): Credi
       });
       disclosureCollector = builtDisclosures;
       // --- end disclosures ---
+      const log = options.log ?? ((line: string) => console.log(line));
+      const calendar = loadCalendar({ path: options.calendarPath });
       const envStale = Number(process.env.CREDIT_STALE_AFTER_MS);
       const services = {
         store,
@@ -125,7 +133,8 @@ export function createCreditSubgraph(options: CreditSubgraphOptions = {}): Credi
         policy: environment.policy ?? loadPolicy(),
         // --- objections (issue 5) ---
         objections: createObjectionStore(db),
-        calendar: loadCalendar({ path: options.calendarPath }),
+        calendar,
+        log,
         // --- end objections ---
         // --- measures and disclosures (issue 5) ---
         measures: {
@@ -139,6 +148,9 @@ export function createCreditSubgraph(options: CreditSubgraphOptions = {}): Credi
         resolvers: creditResolvers,
         context: (base) => createCreditContext(services, base),
         start: async () => {
+          // Due dates keep working past the calendar, provisionally; the operator should know.
+          const warning = calendarEndWarning(calendar, chinaToday(now()));
+          if (warning !== null) log(`credit: ${warning}`);
           if (options.collectOnStart ?? true) {
             await Promise.all([built.start(), builtDisclosures.start()]);
           }

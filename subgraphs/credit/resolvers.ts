@@ -52,6 +52,8 @@ export interface CreditServices {
   objections: ObjectionStore;
   /** Working-day calendar (policy/calendar.yaml): objection due dates. */
   calendar: WorkingCalendar;
+  /** Operator log, one line per event, no personal data. */
+  log: (line: string) => void;
   // --- end objections ---
   // --- measures and disclosures (issue 5) ---
   /** Joint measures catalog (policy/measures.yaml) and the record of checks. */

@@ -30,6 +30,11 @@ export interface SecureSystemOptions {
   seed?: number;
   /** Reference date of the seed (`yyyy-mm-dd`); default today in China Standard Time. */
   asOf?: string;
+  /**
+   * The credit platform's clock (its "today", collection times, staleness); default the system
+   * clock. Tokens are still signed and checked with the system clock.
+   */
+  now?: () => Date;
 }
 
 /** The whole system behind its real gateway, secured with the default policy and in-memory keys. */
@@ -49,6 +54,8 @@ export interface SecureSystem {
   collection: SourceReport[];
   /** The running credit module: tests run further collection passes with it. */
   credit: CreditSubgraphModule;
+  /** What the credit platform wrote to its operator log, in order. */
+  creditLog: string[];
   /** Stops the gateway, the subgraphs and the database. */
   stop(): Promise<void>;
 }
@@ -61,9 +68,12 @@ export interface SecureSystem {
 export async function startSecureSystem(options: SecureSystemOptions = {}): Promise<SecureSystem> {
   const security = createTestSecurity();
   // The collector runs when the test says so (once, below), not on a timer of its own.
+  const creditLog: string[] = [];
   const credit = createCreditSubgraph({
     collectOnStart: false,
     collector: { log: () => undefined },
+    log: (line) => creditLog.push(line),
+    now: options.now,
   });
   // The audit read side gets a key of its own (the dev key file under .data is not for tests).
   const audit = createAuditSubgraph({ hmacKey: randomBytes(32) });
@@ -130,6 +140,7 @@ export async function startSecureSystem(options: SecureSystemOptions = {}): Prom
       fixtures,
       collection,
       credit,
+      creditLog,
       stop,
     };
   } catch (error) {

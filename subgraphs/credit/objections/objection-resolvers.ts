@@ -26,6 +26,8 @@ export interface ObjectionContext extends BaseSubgraphContext {
     objections: ObjectionStore;
     calendar: WorkingCalendar;
     rules: CreditRules;
+    /** Operator log (one line per event, no personal data). */
+    log: (line: string) => void;
   };
   /** `now` as an ISO date in China Standard Time. */
   asOf: string;
@@ -139,6 +141,7 @@ export const objectionResolvers = {
         );
       }
       const { calendar } = context.services;
+      const due = addWorkingDays(calendar, context.asOf, calendar.objectionDueWorkingDays);
       const saved = await context.services.objections.insertObjection({
         personId: record.personId,
         sourceDept: record.sourceDept,
@@ -147,10 +150,19 @@ export const objectionResolvers = {
         reason,
         filedBy: context.caller.sub,
         filedOn: context.asOf,
-        dueOn: addWorkingDays(calendar, context.asOf, calendar.objectionDueWorkingDays),
+        dueOn: due.date,
+        dueOnProvisional: due.provisional,
       });
       if (!saved) {
         throw badUserInput('recordId', `record ${record.id} already has an open objection`);
+      }
+      if (due.provisional) {
+        // The operator must add the holiday notice; the objection ids say which dates may move.
+        context.services.log(
+          `credit: objection ${saved.id} filed ${context.asOf} is due ${due.date} PROVISIONALLY: ` +
+            `working-day calendar ${calendar.version} has no confirmed holidays for part of the ` +
+            'period (weekends and fixed-date statutory holidays assumed; policy/calendar.yaml)',
+        );
       }
       return toObjectionView(saved, context.asOf);
     },

@@ -23,6 +23,7 @@ export async function seedObjections(
   calendar: WorkingCalendar,
 ): Promise<void> {
   const filedOn = addDays(asOf, -5);
+  const due = addWorkingDays(calendar, filedOn, calendar.objectionDueWorkingDays);
   const objections: NewObjection[] = persons
     .filter((person) => person.scenario === 'under_objection')
     .map((person) => ({
@@ -33,7 +34,8 @@ export async function seedObjections(
       reason: '处罚决定认定的经营者并非本人，本人已于处罚前注销该个体工商户。',
       filedBy: `citizen-${person.id}`,
       filedOn,
-      dueOn: addWorkingDays(calendar, filedOn, calendar.objectionDueWorkingDays),
+      dueOn: due.date,
+      dueOnProvisional: due.provisional,
     }));
   const repairs: NewRepair[] = persons
     .filter((person) => person.scenario === 'repaired')

@@ -16,6 +16,8 @@ export interface NewObjection extends RecordRef {
   filedBy: string;
   filedOn: string;
   dueOn: string;
+  /** The due date was counted through a year without confirmed holidays. */
+  dueOnProvisional: boolean;
   /** Seeds only; default OPEN with no decision. */
   decision?: ObjectionDecision;
 }
@@ -56,7 +58,8 @@ export interface OverdueObjection {
 
 const OBJECTION_JSON = `jsonb_build_object('id', id::text, 'personId', person_id,
   'sourceDept', source_dept, 'sourceRecordId', source_record_id, 'catalogCode', catalog_code,
-  'reason', reason, 'filedBy', filed_by, 'filedOn', filed_on, 'dueOn', due_on, 'status', status,
+  'reason', reason, 'filedBy', filed_by, 'filedOn', filed_on, 'dueOn', due_on,
+  'dueOnProvisional', due_on_provisional, 'status', status,
   'correction', correction, 'decisionNote', decision_note, 'decidedOn', decided_on,
   'decidedBy', decided_by)`;
 
@@ -78,12 +81,15 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 function insertObjections(db: Queryable, rows: readonly NewObjection[]) {
   return db.query<{ data: ObjectionData }>(
     `INSERT INTO credit.objections (person_id, source_dept, source_record_id, catalog_code, reason,
-       filed_by, filed_on, due_on, status, correction, decision_note, decided_on, decided_by)
+       filed_by, filed_on, due_on, due_on_provisional, status, correction, decision_note,
+       decided_on, decided_by)
      SELECT "personId", "sourceDept", "sourceRecordId", "catalogCode", reason, "filedBy",
-       "filedOn", "dueOn", COALESCE(status, 'OPEN'), correction, note, "decidedOn", "decidedBy"
+       "filedOn", "dueOn", "dueOnProvisional", COALESCE(status, 'OPEN'), correction, note,
+       "decidedOn", "decidedBy"
      FROM jsonb_to_recordset($1::jsonb) AS x("personId" text, "sourceDept" text,
        "sourceRecordId" text, "catalogCode" text, reason text, "filedBy" text, "filedOn" date,
-       "dueOn" date, status text, correction text, note text, "decidedOn" date, "decidedBy" text)
+       "dueOn" date, "dueOnProvisional" boolean, status text, correction text, note text,
+       "decidedOn" date, "decidedBy" text)
      RETURNING ${OBJECTION_JSON} AS data`,
     [
       JSON.stringify(
@@ -186,8 +192,8 @@ export function createObjectionStore(db: Database) {
     async insertObjection(objection: NewObjection): Promise<ObjectionData | undefined> {
       const rows = await db.query<{ data: ObjectionData }>(
         `INSERT INTO credit.objections (person_id, source_dept, source_record_id, catalog_code,
-           reason, filed_by, filed_on, due_on)
-         VALUES ($1, $2, $3, $4, $5, $6, $7::date, $8::date)
+           reason, filed_by, filed_on, due_on, due_on_provisional)
+         VALUES ($1, $2, $3, $4, $5, $6, $7::date, $8::date, $9)
          ON CONFLICT (source_dept, source_record_id)
            WHERE status = 'OPEN' AND source_record_id IS NOT NULL DO NOTHING
          RETURNING ${OBJECTION_JSON} AS data`,
@@ -200,6 +206,7 @@ export function createObjectionStore(db: Database) {
           objection.filedBy,
           objection.filedOn,
           objection.dueOn,
+          objection.dueOnProvisional,
         ],
       );
       return rows[0]?.data;

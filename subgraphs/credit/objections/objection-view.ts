@@ -9,6 +9,7 @@ export interface ObjectionView {
   reason: string;
   filedOn: string;
   dueOn: string;
+  dueOnProvisional: boolean;
   status: ObjectionData['status'];
   correction: ObjectionData['correction'];
   decisionNote: string | null;
@@ -49,6 +50,7 @@ export function toObjectionView(
     reason: objection.reason,
     filedOn: objection.filedOn,
     dueOn: objection.dueOn,
+    dueOnProvisional: objection.dueOnProvisional,
     status: objection.status,
     correction: objection.correction,
     decisionNote: objection.decisionNote,

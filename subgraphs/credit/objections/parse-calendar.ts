@@ -18,8 +18,9 @@ function weekdayOf(isoDate: string): number {
 
 /**
  * Validates the text of policy/calendar.yaml strictly: every date must be a real ISO date in its
- * year, a holiday must not also be a make-up working day, and a make-up working day must fall on
- * a weekend day (otherwise it changes nothing and is probably a typo). All problems at once.
+ * year, a holiday must not also be a make-up working day, a make-up working day must fall on a
+ * weekend day (otherwise it changes nothing and is probably a typo), and the fallback holidays
+ * must be month-days that exist every year. All problems at once.
  */
 export function parseCalendar(text: string, file = 'policy/calendar.yaml'): WorkingCalendar {
   const reader = new PolicyReader(file);
@@ -27,6 +28,7 @@ export function parseCalendar(text: string, file = 'policy/calendar.yaml'): Work
     'version',
     'objectionDueWorkingDays',
     'weekend',
+    'fallbackHolidays',
     'years',
   ]);
   const version = root ? reader.text(root, 'version', '(root)') : undefined;
@@ -50,7 +52,24 @@ export function parseCalendar(text: string, file = 'policy/calendar.yaml'): Work
     }
   }
 
+  const fallbackHolidays = new Set<string>();
+  for (const [index, value] of (root
+    ? (reader.list(root.fallbackHolidays, 'fallbackHolidays') ?? [])
+    : []
+  ).entries()) {
+    const where = `fallbackHolidays[${index}]`;
+    // Checked in a common year: 02-29 is not a day of every year.
+    if (typeof value !== 'string' || !/^\d{2}-\d{2}$/.test(value) || !isRealDate(`2001-${value}`)) {
+      reader.fail(where, `not a month and day MM-DD of every year: ${JSON.stringify(value)}`);
+    } else if (fallbackHolidays.has(value)) {
+      reader.fail(where, `duplicate date ${value}`);
+    } else {
+      fallbackHolidays.add(value);
+    }
+  }
+
   const years = new Set<number>();
+  const provisionalYears = new Set<number>();
   const holidays = new Set<string>();
   const makeUp = new Set<string>();
   const yearMap = root ? reader.mapping(root.years, 'years', Object.keys(root.years ?? {})) : null;
@@ -61,8 +80,13 @@ export function parseCalendar(text: string, file = 'policy/calendar.yaml'): Work
       continue;
     }
     years.add(year);
-    const entry = reader.mapping(raw, `years.${key}`, ['holidays', 'makeUpWorkingDays']);
+    const entry = reader.mapping(raw, `years.${key}`, [
+      'provisional',
+      'holidays',
+      'makeUpWorkingDays',
+    ]);
     if (!entry) continue;
+    if (reader.flag(entry, 'provisional', `years.${key}`, false)) provisionalYears.add(year);
     const read = (field: 'holidays' | 'makeUpWorkingDays', into: Set<string>) => {
       const values = entry[field];
       if (!Array.isArray(values)) {
@@ -100,6 +124,8 @@ export function parseCalendar(text: string, file = 'policy/calendar.yaml'): Work
     objectionDueWorkingDays: dueDays ?? 0,
     weekend,
     years,
+    provisionalYears,
+    fallbackHolidays,
     holidays,
     makeUpWorkingDays: makeUp,
   };

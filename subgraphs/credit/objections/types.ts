@@ -17,8 +17,18 @@ export interface WorkingCalendar {
   objectionDueWorkingDays: number;
   /** Weekend days (by `getUTCDay()` index). */
   weekend: ReadonlySet<number>;
-  /** Years the calendar knows; a date outside them is refused, never guessed. */
+  /** Years the calendar lists (confirmed or provisional). */
   years: ReadonlySet<number>;
+  /**
+   * Listed years whose holidays are provisional (the State Council's notice was not published
+   * yet): a working day counted through them is marked provisional like one past the last year.
+   */
+  provisionalYears: ReadonlySet<number>;
+  /**
+   * Fixed-date statutory holidays (`MM-DD`) assumed for a year the calendar does not list, with
+   * the weekend: the fallback that keeps due dates computable on any date, always provisional.
+   */
+  fallbackHolidays: ReadonlySet<string>;
   /** Public holidays, ISO dates. */
   holidays: ReadonlySet<string>;
   /** Weekend days worked in exchange for a holiday (调休上班), ISO dates. */
@@ -57,6 +67,8 @@ export interface ObjectionData extends RecordRef {
   filedOn: string;
   /** ISO date of the last working day the source department has to decide. */
   dueOn: string;
+  /** Whether `dueOn` was counted through a year without confirmed holidays (see addWorkingDays). */
+  dueOnProvisional: boolean;
   status: ObjectionStatus;
   correction: ObjectionCorrection | null;
   decisionNote: string | null;

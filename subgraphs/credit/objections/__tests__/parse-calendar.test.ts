@@ -6,23 +6,32 @@ describe('parseCalendar', () => {
 version: '1'
 objectionDueWorkingDays: 15
 weekend: [SATURDAY, SUNDAY]
+fallbackHolidays: ['01-01']
 years:
   2026:
     holidays: [2026-10-01]
     makeUpWorkingDays: [2026-10-10]
+  2027:
+    provisional: true
+    holidays: [2027-01-01]
+    makeUpWorkingDays: []
 `);
     expect({
       ...calendar,
       weekend: [...calendar.weekend],
       years: [...calendar.years],
+      provisionalYears: [...calendar.provisionalYears],
+      fallbackHolidays: [...calendar.fallbackHolidays],
       holidays: [...calendar.holidays],
       makeUpWorkingDays: [...calendar.makeUpWorkingDays],
     }).toEqual({
       version: '1',
       objectionDueWorkingDays: 15,
       weekend: [6, 0],
-      years: [2026],
-      holidays: ['2026-10-01'],
+      years: [2026, 2027],
+      provisionalYears: [2027],
+      fallbackHolidays: ['01-01'],
+      holidays: ['2026-10-01', '2027-01-01'],
       makeUpWorkingDays: ['2026-10-10'],
     });
   });
@@ -33,6 +42,7 @@ years:
 version: '1'
 objectionDueWorkingDays: 0
 weekend: [SATURDAY, FUNDAY]
+fallbackHolidays: ['10-01']
 years:
   2026:
     holidays: [2026-02-30, 2027-01-01, 2026-10-03]

@@ -36,6 +36,7 @@ function objection(overrides: Partial<ObjectionData>): ObjectionData {
     filedBy: 'citizen',
     filedOn: '2026-11-02',
     dueOn: '2026-11-23',
+    dueOnProvisional: false,
     status: 'OPEN',
     correction: null,
     decisionNote: null,
