@@ -5,6 +5,7 @@
  * `under_objection` and `repaired` claims apply to records the collector collected after the seed.
  */
 import type { CallerIdentity, Department } from '../lib/auth/caller';
+import { createCreditFeedStore } from '../subgraphs/kit/credit-feed-store';
 import { addDays } from '../subgraphs/kit/seed/random';
 import { addWorkingDays } from '../subgraphs/credit/objections/add-working-days';
 import { loadCalendar } from '../subgraphs/credit/objections/load-calendar';
@@ -271,7 +272,7 @@ describe('objections and repairs through the gateway (default policy)', () => {
     const penalty = creditRecords.find((r) => r.catalogCode === 'AMR_PENALTY') as RecordView;
     const from = repairPossibleFrom(
       penalty,
-      catalog.byCode.get('AMR_PENALTY') ?? { category: 'GENERAL_BAD', minDisplayMonths: 3 },
+      catalog.byCode.get('AMR_PENALTY') ?? { repair: 'CREDIT_PLATFORM', minDisplayMonths: 3 },
     );
     const result = await asCitizen(personId, APPLY, { recordId: penalty.id });
     expect(result.data).toBeNull();
@@ -289,29 +290,70 @@ describe('objections and repairs through the gateway (default policy)', () => {
     ]);
   });
 
-  it('hides a record once the source department approves its repair', async () => {
+  it('refuses to repair a court listing or restriction, naming the court as the only route', async () => {
     const personId = personOf('serious_dishonest');
+    const { creditRecords } = await recordsOf(personId);
+    const courtRecords = creditRecords.filter((r) => r.sourceDept === 'COURT');
+    expect(courtRecords.map((r) => r.catalogCode).sort()).toEqual([
+      'COURT_CONSUMPTION_RESTRICTED',
+      'COURT_DISHONEST_DEBTOR',
+    ]);
+    for (const record of courtRecords) {
+      const result = await asCitizen(personId, APPLY, { recordId: record.id });
+      expect(result.data).toBeNull();
+      expect(
+        result.errors?.map((error) => {
+          const { code, argument, repairRoute, routeDept } = error.extensions ?? {};
+          return { code, argument, repairRoute, routeDept };
+        }),
+      ).toEqual([
+        {
+          code: 'BAD_USER_INPUT',
+          argument: 'recordId',
+          repairRoute: 'SOURCE_DECISION',
+          routeDept: 'COURT',
+        },
+      ]);
+      expect(result.errors?.[0].message).toContain('apply to COURT');
+    }
+  });
+
+  it('hides a record once the source department approves its repair', async () => {
+    // Arrears paid 4 months ago, decided 5 months ago: past the 3-month minimum, nothing owed.
+    const personId = personOf('clean');
+    await createCreditFeedStore('tax').append(system.subgraphs.tax.db, [
+      {
+        sourceRecordId: 'TAX-ARR-REPAIR-TEST',
+        personId,
+        catalogCode: 'TAX_ARREARS',
+        title: '欠缴税款',
+        decidedAt: addDays(today, -150),
+        decisionNo: '通税通〔2026〕9901号',
+        status: 'PERFORMED',
+        statusChangedAt: addDays(today, -120),
+      },
+    ]);
+    await system.credit.collectOnce();
     const before = await recordsOf(personId);
-    const restriction = before.creditRecords.find(
-      (r) => r.catalogCode === 'COURT_CONSUMPTION_RESTRICTED',
-    ) as RecordView;
+    const arrears = before.creditRecords.find((r) => r.catalogCode === 'TAX_ARREARS') as RecordView;
+    expect(arrears.id).toBe('TAX:TAX-ARR-REPAIR-TEST');
     const applied = await asCitizen<{ applyForRepair: { id: string } }>(personId, APPLY, {
-      recordId: restriction.id,
+      recordId: arrears.id,
     });
     expect(applied.errors).toBeUndefined();
     const repairId = applied.data?.applyForRepair.id ?? '';
     expect(applied.data?.applyForRepair).toEqual({
       id: repairId,
-      recordId: restriction.id,
+      recordId: arrears.id,
       personId,
-      sourceDept: 'COURT',
+      sourceDept: 'TAX',
       appliedOn: today,
       status: 'PENDING',
       decisionNote: null,
       decidedOn: null,
     });
     const pending = await recordsOf(personId);
-    expect(pending.creditRecords.find((r) => r.id === restriction.id)?.repair).toEqual({
+    expect(pending.creditRecords.find((r) => r.id === arrears.id)?.repair).toEqual({
       id: repairId,
       status: 'PENDING',
     });
@@ -319,12 +361,12 @@ describe('objections and repairs through the gateway (default policy)', () => {
     const wrongDept = await asOfficer('AMR', DECIDE_REPAIR, { id: repairId });
     expect(errorLines(wrongDept)).toEqual(['FORBIDDEN source-dept-decides-objections-repairs']);
 
-    const decided = await asOfficer('COURT', DECIDE_REPAIR, { id: repairId });
+    const decided = await asOfficer('TAX', DECIDE_REPAIR, { id: repairId });
     expect(decided.errors).toBeUndefined();
     expect(decided.data).toEqual({
       decideRepair: {
         id: repairId,
-        recordId: restriction.id,
+        recordId: arrears.id,
         status: 'APPROVED',
         decisionNote: '已履行并作出信用承诺，同意修复',
         decidedOn: today,
@@ -332,7 +374,7 @@ describe('objections and repairs through the gateway (default policy)', () => {
     });
     const after = await recordsOf(personId);
     expect(after.creditRecords.map((r) => r.id)).toEqual(
-      before.creditRecords.map((r) => r.id).filter((id) => id !== restriction.id),
+      before.creditRecords.map((r) => r.id).filter((id) => id !== arrears.id),
     );
     expect(after.creditProfile.score).toBe(before.creditProfile.score + 30);
   });

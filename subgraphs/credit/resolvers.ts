@@ -158,7 +158,11 @@ export const creditResolvers: GraphQLResolverMap<CreditContext> = {
     ...disclosureResolvers.Query, // --- disclosures (issue 5) ---
     creditCatalog: (_root, _args, context: CreditContext) => {
       const { rules } = context.services;
-      return rules.catalog.items.map((item) => ({ ...item, points: itemPoints(item, rules) }));
+      return rules.catalog.items.map((item) => ({
+        ...item,
+        displayMonths: item.maxDisplayMonths,
+        points: itemPoints(item, rules),
+      }));
     },
   },
   Mutation: {

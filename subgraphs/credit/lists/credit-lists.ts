@@ -6,8 +6,8 @@ export interface CreditListBasisView {
   recordId: string;
   catalogCode: string;
   decidedAt: string;
-  /** Last day the record is displayed (inclusive). */
-  displayUntil: string;
+  /** Last day the record is displayed (inclusive); null while its obligation is outstanding. */
+  displayUntil: string | null;
 }
 
 /** A person's place on one credit list (`CreditListEntry`). */
@@ -20,9 +20,10 @@ export interface CreditListEntryView {
   since: string;
   /**
    * Last day (inclusive) the basis keeps the person on the list: the latest end of a basis
-   * record's display period, or of its `decidedWithinMonths` window if that ends sooner.
+   * record's display period, or of its `decidedWithinMonths` window if that ends sooner; null
+   * while a basis record stays displayed until its obligation is performed.
    */
-  until: string;
+  until: string | null;
 }
 
 /**
@@ -38,7 +39,7 @@ export function creditLists(
   const entries: CreditListEntryView[] = [];
   for (const rule of rules) {
     if (displayed.some(({ item }) => rule.unlessDisplayed.includes(item.category))) continue;
-    const basis: { view: CreditListBasisView; holdsUntil: string }[] = [];
+    const basis: { view: CreditListBasisView; holdsUntil: string | null }[] = [];
     for (const { record, item, displayUntil } of displayed) {
       if (!rule.categories.includes(item.category) || !rule.statuses.includes(record.status)) {
         continue;
@@ -47,7 +48,7 @@ export function creditLists(
       if (rule.decidedWithinMonths !== null) {
         const windowEnd = withinMonthsUntil(record.decidedAt, rule.decidedWithinMonths);
         if (asOf > windowEnd) continue;
-        if (windowEnd < holdsUntil) holdsUntil = windowEnd;
+        if (holdsUntil === null || windowEnd < holdsUntil) holdsUntil = windowEnd;
       }
       basis.push({
         view: {
@@ -70,7 +71,10 @@ export function creditLists(
       name: rule.name,
       basis: basis.map((entry) => entry.view),
       since: basis[0].view.decidedAt,
-      until: basis.map((entry) => entry.holdsUntil).reduce((a, b) => (a > b ? a : b)),
+      // The latest end, an open one (null) being the latest of all.
+      until: basis
+        .map((entry) => entry.holdsUntil)
+        .reduce((a, b) => (a === null || b === null ? null : a > b ? a : b)),
     });
   }
   return entries;

@@ -65,7 +65,9 @@ function recordReason(
 /** A bad record counts while displayed AND within the window: through the earlier end. */
 function countsUntil(shown: DisplayedRecord, months: number): string {
   const windowEnd = withinMonthsUntil(shown.record.decidedAt, months);
-  return windowEnd < shown.displayUntil ? windowEnd : shown.displayUntil;
+  return shown.displayUntil === null || windowEnd < shown.displayUntil
+    ? windowEnd
+    : shown.displayUntil;
 }
 
 function label({ record, item }: DisplayedRecord): string {

@@ -11,7 +11,7 @@ import type { ObjectionStore } from './objection-store';
 import { toObjectionView, toRepairView } from './objection-view';
 import type { ObjectionView, RepairView } from './objection-view';
 import { recordAdjustment } from './record-adjustment';
-import { repairPossibleFrom } from './repair-possible-from';
+import { repairRefusal } from './repair-refusal';
 import type { ObjectionData, PersonAdjustments, RepairData, WorkingCalendar } from './types';
 
 /** Policy rule whose data condition (caller dept = record's source dept) the resolvers check. */
@@ -212,27 +212,11 @@ export const objectionResolvers = {
       const adjustments = await context.adjustmentsByPerson.load(record.personId);
       requireDisplayed(context, record, adjustments);
       const item = context.services.rules.catalog.byCode.get(record.catalogCode);
-      const from = item ? repairPossibleFrom(record, item) : null;
-      if (!item || from === null) {
-        throw badUserInput(
-          'recordId',
-          `only GENERAL_BAD and SERIOUS_BAD records can be repaired; ${record.id} is ` +
-            `${item?.category ?? 'not in the catalog'} and simply ends with its display period`,
-        );
-      }
-      if (context.asOf < from) {
-        throw new GraphQLError(
-          `Invalid argument recordId: record ${record.id} must be displayed for at least ` +
-            `${item.minDisplayMonths} months; repair is possible from ${from}`,
-          {
-            extensions: {
-              code: 'BAD_USER_INPUT',
-              argument: 'recordId',
-              reason: `repair is possible from ${from}`,
-              repairPossibleFrom: from,
-            },
-          },
-        );
+      const refusal = repairRefusal(record, item, context.asOf);
+      if (refusal !== null) {
+        throw new GraphQLError(`Invalid argument recordId: ${refusal.message}`, {
+          extensions: { code: 'BAD_USER_INPUT', argument: 'recordId', ...refusal.extensions },
+        });
       }
       if (recordAdjustment(record, adjustments).repair?.status === 'PENDING') {
         throw badUserInput(

@@ -9,6 +9,10 @@ export type SourceDept = (typeof SOURCE_DEPTS)[number];
 /** Status of a record as the department last published it. */
 export type CreditRecordStatus = 'ACTIVE' | 'PERFORMED' | 'REVOKED';
 
+/** How a record of a catalog item may end before its display period (`repair` in the catalog). */
+export const REPAIR_ROUTES = ['CREDIT_PLATFORM', 'SOURCE_DECISION', 'NONE'] as const;
+export type RepairRoute = (typeof REPAIR_ROUTES)[number];
+
 /** One item of policy/catalog.yaml. */
 export interface CatalogItem {
   code: string;
@@ -16,19 +20,44 @@ export interface CatalogItem {
   name: string;
   category: CreditCategory;
   sourceDept: SourceDept;
-  /** Calendar months a record is displayed, counted from its decision date. */
-  displayMonths: number;
   /** Months a record must have been displayed before a repair may end its display. */
   minDisplayMonths: number;
+  /** Calendar months a record is displayed, counted from its decision date. */
+  maxDisplayMonths: number;
+  /**
+   * CREDIT_PLATFORM: the platform's repair procedure may end the display after minDisplayMonths;
+   * SOURCE_DECISION: only the source department's own decision does (court listings); NONE: no
+   * repair (good records).
+   */
+  repair: RepairRoute;
   /** Whether display ends on the date the obligation was performed (court listings). */
   endsWhenPerformed: boolean;
+  /** Whether a record stays displayed past its period while its obligation is outstanding. */
+  displayWhileOutstanding: boolean;
+  /** Months the decision is published (双公示) from its decision date; null: never published. */
+  publicationMonths: number | null;
   /** Points of the item, or null to use the category default of the scoring rules. */
   points: number | null;
+  /** The legal rule the item's periods and repair route rest on. */
+  legalBasis: string;
+}
+
+/** The national bounds of a category (policy/catalog.yaml `categories`), with their source. */
+export interface CategoryBounds {
+  /** An item's minDisplayMonths must be at least this. */
+  minDisplayMonths: number;
+  /** An item's maxDisplayMonths must be at most this. */
+  maxDisplayMonths: number;
+  /** An item's publicationMonths must be at most this; null: items are never published. */
+  maxPublicationMonths: number | null;
+  legalBasis: string;
 }
 
 /** The loaded, validated catalog. */
 export interface Catalog {
   version: string;
+  /** Bounds of every category. */
+  categories: Readonly<Record<CreditCategory, CategoryBounds>>;
   items: readonly CatalogItem[];
   byCode: ReadonlyMap<string, CatalogItem>;
   /** sha256 (hex) of the file content, part of `rulesVersion`. */
@@ -84,8 +113,11 @@ export interface CreditRecordData {
 export interface DisplayedRecord {
   record: CreditRecordData;
   item: CatalogItem;
-  /** ISO yyyy-mm-dd, inclusive. */
-  displayUntil: string;
+  /**
+   * ISO yyyy-mm-dd, inclusive; null while the record stays displayed until its obligation is
+   * performed (an outstanding obligation of a `displayWhileOutstanding` item).
+   */
+  displayUntil: string | null;
 }
 
 /** One line of a score: the points one displayed record adds, and why. */

@@ -30,6 +30,20 @@ describe('displayedRecords', () => {
     expect(shownIds([minor], '2024-03-01')).toEqual([]);
   });
 
+  it('keeps an outstanding obligation displayed past its period, with no end, until performed', () => {
+    const unpaid = record('e1', 'EDU_STUDENT_LOAN_DEFAULT', '2021-03-10');
+    expect(displayedRecords([unpaid], RULES.catalog, '2024-06-01')).toEqual([
+      {
+        record: unpaid,
+        item: RULES.catalog.byCode.get('EDU_STUDENT_LOAN_DEFAULT'),
+        displayUntil: null,
+      },
+    ]);
+    const repaid = { ...unpaid, status: 'PERFORMED' as const, statusChangedAt: '2024-06-01' };
+    expect(shownIds([repaid], '2024-06-01')).toEqual(['EDU:e1']);
+    expect(shownIds([repaid], '2024-06-02')).toEqual([]);
+  });
+
   it('shows a performed dishonest debtor through the day of performance only', () => {
     const listing = record('c1', 'COURT_DISHONEST_DEBTOR', '2024-01-10', {
       status: 'PERFORMED',

@@ -5,12 +5,12 @@ import { parseCreditRules } from '../parse-credit-rules';
 
 const CATALOG = parseCatalog(`version: 'c1'
 categories:
-  GOOD: { maxDisplayMonths: 36 }
-  MINOR_BAD: { maxDisplayMonths: 3 }
-  GENERAL_BAD: { maxDisplayMonths: 12 }
-  SERIOUS_BAD: { maxDisplayMonths: 36 }
+  GOOD: { minDisplayMonths: 0, maxDisplayMonths: 36, legalBasis: county }
+  MINOR_BAD: { minDisplayMonths: 0, maxDisplayMonths: 3, legalBasis: national }
+  GENERAL_BAD: { minDisplayMonths: 3, maxDisplayMonths: 12, legalBasis: national }
+  SERIOUS_BAD: { minDisplayMonths: 12, maxDisplayMonths: 36, legalBasis: national }
 items:
-  - { code: TAX_ARREARS, name: 欠缴税款, category: GENERAL_BAD, sourceDept: TAX, displayMonths: 12, minDisplayMonths: 3 }
+  - { code: TAX_ARREARS, name: 欠缴税款, category: GENERAL_BAD, sourceDept: TAX, minDisplayMonths: 3, maxDisplayMonths: 12, repair: CREDIT_PLATFORM, legalBasis: national }
 `);
 
 const LEVELS = `levels:
@@ -47,7 +47,7 @@ describe('loadCreditRules', () => {
       { code: 'B', name: '较差', minScore: 850 },
       { code: 'C', name: '差', minScore: null },
     ]);
-    expect(rules.rulesVersion).toMatch(/^2025\.1\+2025\.1\.[0-9a-f]{12}$/);
+    expect(rules.rulesVersion).toMatch(/^2025\.2\+2025\.\d\.[0-9a-f]{12}$/);
     expect(rules.catalog.version).toBe(loadCatalog().version);
   });
 
