@@ -3,6 +3,7 @@ import { courtSubgraph } from '../subgraphs/court';
 import { courtFeedHistory } from '../subgraphs/court/court-feed-entries';
 import type { CourtRecords } from '../subgraphs/court/records';
 import { planCourtRecords, seedCourt } from '../subgraphs/court/seed';
+import { caseKeyOf } from '../subgraphs/court/case-key';
 import { createCourtStore } from '../subgraphs/court/store';
 import type { Database } from '../subgraphs/kit/db/database';
 import { addDays } from '../subgraphs/kit/seed/random';
@@ -50,7 +51,7 @@ const ENTITIES = `query ($r: [_Any!]!) { _entities(representations: $r) { ... on
 
 const FEED = `query ($after: String, $first: Int) {
   courtCreditFeed(after: $after, first: $first) {
-    entries { sourceRecordId personId catalogCode title decidedAt decisionNo status statusChangedAt changeSeq }
+    entries { sourceRecordId personId catalogCode title decidedAt decisionNo status statusChangedAt caseKey changeSeq }
     endCursor hasMore
   }
 }`;
@@ -319,6 +320,8 @@ describe.each(DB_MODES)('court subgraph over HTTP on %s', (mode) => {
       decisionNo: listing.caseNo,
       status: 'PERFORMED',
       statusChangedAt: AS_OF,
+      // Both versions carry the case's opaque key, never the case number.
+      caseKey: caseKeyOf(listing.caseNo),
       changeSeq: expect.any(String),
     });
     expect(next.data?.courtCreditFeed).toEqual({

@@ -4,7 +4,6 @@ import { makeCitizenId } from '../lib/ids/citizen-id';
 import { createCreditCollector } from '../subgraphs/credit/collector/create-credit-collector';
 import { CREDIT_SOURCES } from '../subgraphs/credit/collector/credit-sources';
 import { createCreditSubgraph } from '../subgraphs/credit';
-import { addMonths } from '../subgraphs/credit/rules/add-months';
 import { loadCreditRules } from '../subgraphs/credit/rules/load-credit-rules';
 import { createCreditStore } from '../subgraphs/credit/store';
 import type { Database, Queryable } from '../subgraphs/kit/db/database';
@@ -230,7 +229,8 @@ describe.each(DB_MODES)('credit collector over HTTP on %s', (mode) => {
         decisionNo: arrear.decisionNo,
         status: 'ACTIVE',
         statusChangedAt: null,
-        displayUntil: addMonths(arrear.since, 12),
+        // Unpaid: displayed until paid, however long that takes (catalog displayWhileOutstanding).
+        displayUntil: null,
       },
     ]);
     const at = clock.toISOString();

@@ -1,5 +1,6 @@
 import { creditFeedHistory } from '../kit/credit-feed-history';
 import type { CreditFeedEntry } from '../kit/credit-feed-store';
+import { caseKeyOf } from './case-key';
 import type { ConsumptionRestrictionRecord, CourtRecords, DishonestDebtorRecord } from './records';
 
 /** The feed version of a listing: ACTIVE while listed, PERFORMED or REVOKED (dated) after. */
@@ -13,6 +14,7 @@ export function listingFeedEntry(listing: DishonestDebtorRecord): CreditFeedEntr
     decisionNo: listing.caseNo,
     status: listing.status === 'LISTED' ? 'ACTIVE' : listing.status,
     statusChangedAt: listing.delistedAt,
+    caseKey: caseKeyOf(listing.caseNo),
   };
 }
 
@@ -27,6 +29,7 @@ export function restrictionFeedEntry(restriction: ConsumptionRestrictionRecord):
     decisionNo: restriction.caseNo,
     status: restriction.status,
     statusChangedAt: restriction.statusChangedAt,
+    caseKey: caseKeyOf(restriction.caseNo),
   };
 }
 

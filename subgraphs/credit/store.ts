@@ -39,9 +39,11 @@ export function createCreditStore(db: Database) {
       // --- good conduct (issue 5) --- the platform's own records (credit.good_conduct, same
       // columns) are read in the same statement, so they count like collected records.
       return db.query<CreditRecordData>(
-        `SELECT ${RECORD_COLUMNS} FROM credit.records WHERE person_id = ANY($1::text[])
+        `SELECT ${RECORD_COLUMNS}, case_key AS "caseKey"
+         FROM credit.records WHERE person_id = ANY($1::text[])
          UNION ALL
-         SELECT ${RECORD_COLUMNS} FROM credit.good_conduct WHERE person_id = ANY($1::text[])`,
+         SELECT ${RECORD_COLUMNS}, NULL::text AS "caseKey"
+         FROM credit.good_conduct WHERE person_id = ANY($1::text[])`,
         [personIds],
       );
     },
@@ -69,20 +71,21 @@ export function createCreditStore(db: Database) {
                SELECT DISTINCT ON (x."sourceRecordId") x.*
                FROM jsonb_to_recordset($2::jsonb) AS x("sourceRecordId" text, "personId" text,
                  "catalogCode" text, title text, "decidedAt" date, "decisionNo" text,
-                 status text, "statusChangedAt" date, "changeSeq" bigint)
+                 status text, "statusChangedAt" date, "caseKey" text, "changeSeq" bigint)
                ORDER BY x."sourceRecordId", x."changeSeq" DESC
              ), upserted AS (
                INSERT INTO credit.records AS r (source_dept, source_record_id, person_id,
                  catalog_code, title, decided_at, decision_no, status, status_changed_at,
-                 change_seq, collected_at)
+                 case_key, change_seq, collected_at)
                SELECT $1, "sourceRecordId", "personId", "catalogCode", title, "decidedAt",
-                 "decisionNo", status, "statusChangedAt", "changeSeq", $3::timestamptz
+                 "decisionNo", status, "statusChangedAt", "caseKey", "changeSeq",
+                 $3::timestamptz
                FROM latest
                ON CONFLICT (source_dept, source_record_id) DO UPDATE SET
                  person_id = EXCLUDED.person_id, catalog_code = EXCLUDED.catalog_code,
                  title = EXCLUDED.title, decided_at = EXCLUDED.decided_at,
                  decision_no = EXCLUDED.decision_no, status = EXCLUDED.status,
-                 status_changed_at = EXCLUDED.status_changed_at,
+                 status_changed_at = EXCLUDED.status_changed_at, case_key = EXCLUDED.case_key,
                  change_seq = EXCLUDED.change_seq, collected_at = EXCLUDED.collected_at
                WHERE r.change_seq < EXCLUDED.change_seq
                RETURNING 1

@@ -11,6 +11,11 @@ export interface CreditFeedEntry {
   decisionNo: string;
   status: 'ACTIVE' | 'PERFORMED' | 'REVOKED';
   statusChangedAt: string | null;
+  /**
+   * Opaque key shared by records of one case (court: one enforcement case), never a case number;
+   * absent or null for a record that stands alone. The credit platform counts a case once.
+   */
+  caseKey?: string | null;
 }
 
 /** One page of the feed, as the `CreditFeedPage` SDL type. */
@@ -42,17 +47,18 @@ export function createCreditFeedStore(schema: string) {
         decision_no: e.decisionNo,
         status: e.status,
         status_changed_at: e.statusChangedAt,
+        case_key: e.caseKey ?? null,
       }));
       await db.query(
         `INSERT INTO ${schema}.credit_feed (source_record_id, person_id, catalog_code, title,
-           decided_at, decision_no, status, status_changed_at)
+           decided_at, decision_no, status, status_changed_at, case_key)
          SELECT source_record_id, person_id, catalog_code, title, decided_at, decision_no, status,
-           status_changed_at
+           status_changed_at, case_key
          FROM ROWS FROM (jsonb_to_recordset($1::jsonb) AS (source_record_id text,
            person_id text, catalog_code text, title text, decided_at date, decision_no text,
-           status text, status_changed_at date)) WITH ORDINALITY AS x(source_record_id,
-           person_id, catalog_code, title, decided_at, decision_no, status, status_changed_at,
-           ordinality)
+           status text, status_changed_at date, case_key text)) WITH ORDINALITY AS
+           x(source_record_id, person_id, catalog_code, title, decided_at, decision_no, status,
+           status_changed_at, case_key, ordinality)
          ORDER BY ordinality`,
         [JSON.stringify(rows)],
       );
@@ -69,7 +75,7 @@ export function createCreditFeedStore(schema: string) {
         `SELECT change_seq::text AS "changeSeq", source_record_id AS "sourceRecordId",
            person_id AS "personId", catalog_code AS "catalogCode", title,
            to_char(decided_at, 'YYYY-MM-DD') AS "decidedAt", decision_no AS "decisionNo", status,
-           to_char(status_changed_at, 'YYYY-MM-DD') AS "statusChangedAt"
+           to_char(status_changed_at, 'YYYY-MM-DD') AS "statusChangedAt", case_key AS "caseKey"
          FROM ${schema}.credit_feed WHERE change_seq > $1::bigint
          ORDER BY change_seq LIMIT $2`,
         [cursor, limit],

@@ -2,6 +2,7 @@ import { makeCitizenId } from '../../../lib/ids/citizen-id';
 import { addDays } from '../../kit/seed/random';
 import type { Scenario } from '../../kit/seed/scenarios';
 import type { SyntheticPerson } from '../../kit/seed/synthetic-person';
+import { caseKeyOf } from '../case-key';
 import { courtFeedHistory } from '../court-feed-entries';
 import { planCourtRecords } from '../seed';
 
@@ -133,6 +134,7 @@ describe('courtFeedHistory', () => {
         decisionNo: performed.caseNo,
         status: 'ACTIVE',
         statusChangedAt: null,
+        caseKey: caseKeyOf(performed.caseNo),
       },
       {
         sourceRecordId: performed.id,
@@ -143,8 +145,21 @@ describe('courtFeedHistory', () => {
         decisionNo: performed.caseNo,
         status: 'PERFORMED',
         statusChangedAt: performed.delistedAt,
+        caseKey: caseKeyOf(performed.caseNo),
       },
     ]);
+    // The listing and the restriction of one case share the key; different cases do not.
+    const restriction = records.restrictions.find((r) => r.caseNo === performed.caseNo);
+    const restrictionKey = history.find((e) => e.sourceRecordId === restriction?.id)?.caseKey;
+    expect(restrictionKey).toBe(caseKeyOf(performed.caseNo));
+    expect(new Set(history.map((e) => e.caseKey)).size).toBe(
+      records.cases.filter(
+        (c) =>
+          records.listings.some((l) => l.caseNo === c.caseNo) ||
+          records.restrictions.some((r) => r.caseNo === c.caseNo),
+      ).length,
+    );
+    expect(caseKeyOf(performed.caseNo)).not.toContain(performed.caseNo);
     expect(history).toHaveLength(
       records.listings.length +
         records.restrictions.length +

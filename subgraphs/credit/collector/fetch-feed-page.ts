@@ -33,6 +33,8 @@ export interface FetchFeedPageOptions<E> {
 }
 
 const STATUSES = new Set(['ACTIVE', 'PERFORMED', 'REVOKED']);
+/** Longest same-case key kept: a key is an opaque digest, not free text. */
+const MAX_CASE_KEY = 128;
 const TEXT_FIELDS = [
   'sourceRecordId',
   'personId',
@@ -80,6 +82,10 @@ function readEntry(raw: unknown, where: string): CollectedEntry {
   if (raw.statusChangedAt !== null && typeof raw.statusChangedAt !== 'string') {
     throw new Error(`${where}.statusChangedAt: expected a string or null`);
   }
+  const caseKey = raw.caseKey ?? null;
+  if (caseKey !== null && (typeof caseKey !== 'string' || caseKey.length > MAX_CASE_KEY)) {
+    throw new Error(`${where}.caseKey: expected a string of at most ${MAX_CASE_KEY} characters`);
+  }
   return {
     sourceRecordId: raw.sourceRecordId as string,
     personId: raw.personId as string,
@@ -89,6 +95,7 @@ function readEntry(raw: unknown, where: string): CollectedEntry {
     decisionNo: raw.decisionNo as string,
     status: raw.status as CollectedEntry['status'],
     statusChangedAt: raw.statusChangedAt,
+    caseKey,
     changeSeq: raw.changeSeq as string,
   };
 }
@@ -96,7 +103,8 @@ function readEntry(raw: unknown, where: string): CollectedEntry {
 /** The credit feed (`CreditFeedPage`) entries, as `credit.records` stores them. */
 export const CREDIT_ENTRY_READER: FeedEntryReader<CollectedEntry> = {
   selection:
-    'sourceRecordId personId catalogCode title decidedAt decisionNo status statusChangedAt changeSeq',
+    'sourceRecordId personId catalogCode title decidedAt decisionNo status statusChangedAt caseKey ' +
+    'changeSeq',
   read: readEntry,
 };
 

@@ -24,7 +24,7 @@ export interface SeededGoodConduct extends GoodConductInput {
 const COLUMNS = `id, person_id AS "personId", source_dept AS "sourceDept",
   source_record_id AS "sourceRecordId", catalog_code AS "catalogCode", title,
   to_char(decided_at, 'YYYY-MM-DD') AS "decidedAt", decision_no AS "decisionNo", status,
-  to_char(status_changed_at, 'YYYY-MM-DD') AS "statusChangedAt"`;
+  to_char(status_changed_at, 'YYYY-MM-DD') AS "statusChangedAt", NULL::text AS "caseKey"`;
 
 /** Rows per bulk insert statement. */
 

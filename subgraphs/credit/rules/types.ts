@@ -107,6 +107,11 @@ export interface CreditRecordData {
   status: CreditRecordStatus;
   /** ISO yyyy-mm-dd the record was performed or revoked. */
   statusChangedAt: string | null;
+  /**
+   * Opaque key the source department gives every record of one case (a court enforcement case);
+   * null for a record that stands alone. Records of one case count once (sameCaseCounted).
+   */
+  caseKey: string | null;
 }
 
 /** A record on display, with its catalog item and the last day it is shown. */

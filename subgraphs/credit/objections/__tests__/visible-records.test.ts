@@ -22,6 +22,7 @@ function record(
     decisionNo: `No.${sourceRecordId}`,
     status: 'ACTIVE',
     statusChangedAt: null,
+    caseKey: null,
   };
 }
 

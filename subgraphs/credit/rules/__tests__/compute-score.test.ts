@@ -31,6 +31,50 @@ describe('computeScore', () => {
     });
   });
 
+  it('counts a court case once: the listing, not the restriction of the same case', () => {
+    const sameCase = { caseKey: 'case-7f3a' };
+    const records = [
+      record('r1', 'COURT_CONSUMPTION_RESTRICTED', '2024-01-10', sameCase),
+      record('d1', 'COURT_DISHONEST_DEBTOR', '2024-01-10', sameCase),
+    ];
+    expect(computeScore(records, RULES, '2024-06-01')).toEqual({
+      score: 850,
+      breakdown: [
+        {
+          recordId: 'COURT:d1',
+          catalogCode: 'COURT_DISHONEST_DEBTOR',
+          points: -150,
+          reason: '失信被执行人 (COURT_DISHONEST_DEBTOR, SERIOUS_BAD, decided 2024-01-10): -150',
+        },
+        {
+          recordId: 'COURT:r1',
+          catalogCode: 'COURT_CONSUMPTION_RESTRICTED',
+          points: 0,
+          reason:
+            '限制高消费 (COURT_CONSUMPTION_RESTRICTED, GENERAL_BAD, decided 2024-01-10): 0, same ' +
+            'case as 失信被执行人 (COURT:d1), which counts once for the case',
+        },
+      ],
+    });
+  });
+
+  it('counts records of different cases, or of a case whose listing was revoked, each', () => {
+    const otherCase = [
+      record('r1', 'COURT_CONSUMPTION_RESTRICTED', '2024-01-10', { caseKey: 'case-a' }),
+      record('d1', 'COURT_DISHONEST_DEBTOR', '2024-01-10', { caseKey: 'case-b' }),
+    ];
+    expect(computeScore(otherCase, RULES, '2024-06-01').score).toBe(820);
+    const revoked = [
+      record('r1', 'COURT_CONSUMPTION_RESTRICTED', '2024-01-10', { caseKey: 'case-a' }),
+      record('d1', 'COURT_DISHONEST_DEBTOR', '2024-01-10', {
+        caseKey: 'case-a',
+        status: 'REVOKED',
+        statusChangedAt: '2024-02-01',
+      }),
+    ];
+    expect(computeScore(revoked, RULES, '2024-06-01').score).toBe(970);
+  });
+
   it('ignores revoked records and counts a performed listing only while shown', () => {
     const records = [
       record('t1', 'TAX_ARREARS', '2024-03-01', {

@@ -44,6 +44,20 @@ const ITEMS: CatalogItem[] = [
     legalBasis: '法释〔2017〕7号',
   },
   {
+    code: 'COURT_CONSUMPTION_RESTRICTED',
+    name: '限制高消费',
+    category: 'GENERAL_BAD',
+    sourceDept: 'COURT',
+    minDisplayMonths: 3,
+    maxDisplayMonths: 12,
+    repair: 'SOURCE_DECISION',
+    endsWhenPerformed: true,
+    displayWhileOutstanding: true,
+    publicationMonths: null,
+    points: -30,
+    legalBasis: '法释〔2015〕17号',
+  },
+  {
     code: 'AMR_PENALTY_MINOR',
     name: '简易程序行政处罚',
     category: 'MINOR_BAD',
@@ -193,6 +207,7 @@ export function record(
     decisionNo: `No.${sourceRecordId}`,
     status: 'ACTIVE',
     statusChangedAt: null,
+    caseKey: null,
     ...overrides,
   };
 }
