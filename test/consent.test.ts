@@ -405,7 +405,7 @@ rules:
 
 describe.each(DB_MODES)('consent store of the credit subgraph on %s', (mode) => {
   const security = createTestSecurity({ policy: CONSENT_READER_POLICY });
-  const credit = createCreditSubgraph({ collectOnStart: false });
+  const credit = createCreditSubgraph({ collectOnStart: false, log: () => undefined });
   let databases: TestDatabases;
   let service: RunningSubgraph;
   const persons = PERSONS.slice(0, 30);

@@ -33,6 +33,7 @@ function resident(index: number, scenario: Scenario | 'background'): SyntheticPe
     householdAddress: `诺江镇${index}号`,
     householdStatus: 'ACTIVE',
     registrationIssues: [],
+    registeredSince: '1985-03-15',
     scenario,
     seed: 7_000 + index,
   };
@@ -118,6 +119,7 @@ describe.each(DB_MODES)('credit collector over HTTP on %s', (mode) => {
   const creditModule = createCreditSubgraph({
     collectOnStart: false,
     collector: { pageSize: 4, log: () => undefined },
+    log: () => undefined,
   });
 
   const entities = async (persons: readonly SyntheticPerson[]) =>
@@ -186,7 +188,7 @@ describe.each(DB_MODES)('credit collector over HTTP on %s', (mode) => {
     const feed = await taxFeed();
     expect(feed.entries).toBeGreaterThan(8);
     const first = await creditModule.collectOnce();
-    expect(first.map((report) => report.dept)).toEqual(['TAX', 'COURT', 'AMR', 'EDU']);
+    expect(first.map((report) => report.dept)).toEqual(['TAX', 'COURT', 'AMR', 'EDU', 'PSB']);
     expect(first[0]).toEqual({
       dept: 'TAX',
       pages: Math.ceil(feed.entries / 4),
@@ -268,6 +270,14 @@ describe.each(DB_MODES)('credit collector over HTTP on %s', (mode) => {
           lastAttemptAt: at,
           stale: true,
           lastError: 'no URL for subgraph "education" in environment.subgraphUrls',
+        },
+        // The household register is a source of every credit decision too.
+        {
+          dept: 'PSB',
+          lastSuccessAt: null,
+          lastAttemptAt: at,
+          stale: true,
+          lastError: 'no URL for subgraph "population" in environment.subgraphUrls',
         },
       ],
       computedAt: at,

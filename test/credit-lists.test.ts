@@ -110,6 +110,7 @@ describe('credit lists and green channel through the gateway (default policy)', 
     // The test's clock: moved forward below to let a source go stale without waiting.
     now: () => new Date(Date.now() + offsetMs),
     staleAfterMs: HOUR_MS,
+    log: () => undefined,
   });
 
   async function ask(
@@ -149,6 +150,7 @@ describe('credit lists and green channel through the gateway (default policy)', 
       ['COURT', null],
       ['AMR', null],
       ['EDU', null],
+      ['PSB', null],
     ]);
   }, 60_000);
 
@@ -291,29 +293,35 @@ describe('credit lists and green channel through the gateway (default policy)', 
     ).toContainEqual(['FORBIDDEN', 'GreenChannelReason.recordId']);
   });
 
-  it('is UNDETERMINED naming TAX when the tax subgraph is down and its data goes stale', async () => {
+  it('is UNDETERMINED naming TAX as soon as its collection fails, and after it goes stale', async () => {
     await system.stopSubgraph('tax');
-    offsetMs = 2 * HOUR_MS;
     const reports = await credit.collectOnce();
     expect(reports.map((report) => [report.dept, report.error === null])).toEqual([
       ['TAX', false],
       ['COURT', true],
       ['AMR', true],
       ['EDU', true],
+      ['PSB', true],
     ]);
-    const view = await ndrcView(scenario('clean'));
-    expect(view.creditProfile.greenChannel).toEqual({
+    const failed = {
+      code: 'SOURCE_FAILED',
+      dept: 'TAX',
+      recordId: null,
+      catalogCode: null,
+      decidedAt: null,
+      list: null,
+    };
+    // Right after the failed attempt, well within the staleness bound: unknown at once.
+    expect((await ndrcView(scenario('clean'))).creditProfile.greenChannel).toEqual({
       decision: 'UNDETERMINED',
-      reasons: [
-        {
-          code: 'SOURCE_STALE',
-          dept: 'TAX',
-          recordId: null,
-          catalogCode: null,
-          decidedAt: null,
-          list: null,
-        },
-      ],
+      reasons: [failed],
     });
+    // A person with good records only is not ELIGIBLE either while TAX is unknown.
+    const red = await ndrcView(scenario('good_record_red_list'));
+    expect(red.creditProfile.greenChannel).toEqual({ decision: 'UNDETERMINED', reasons: [failed] });
+    offsetMs = 2 * HOUR_MS;
+    expect((await ndrcView(scenario('clean'))).creditProfile.greenChannel.decision).toBe(
+      'UNDETERMINED',
+    );
   });
 });

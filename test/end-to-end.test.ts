@@ -120,6 +120,7 @@ describe.each(DB_MODES)('the whole system on %s, as npm start runs it', (mode) =
       ['COURT', false],
       ['AMR', false],
       ['EDU', false],
+      ['PSB', false],
     ]);
   });
 

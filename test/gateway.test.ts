@@ -167,6 +167,7 @@ function resident(index: number): SyntheticPerson {
     householdAddress: `诺江镇${index}号`,
     householdStatus: 'ACTIVE',
     registrationIssues: [],
+    registeredSince: '1985-03-15',
     scenario: 'clean',
     seed: index,
   };

@@ -43,6 +43,7 @@ function resident(index: number): SyntheticPerson {
     householdAddress: `诺江镇${index}号`,
     householdStatus: 'ACTIVE',
     registrationIssues: [],
+    registeredSince: birthDate,
     scenario: SCENARIO_AT[index] ?? 'background',
     seed: index,
   };

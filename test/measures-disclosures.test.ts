@@ -27,7 +27,7 @@ import { DB_MODES, openTestDatabases } from './support/test-databases';
 import type { TestDatabases } from './support/test-databases';
 
 const AS_OF = chinaToday();
-const creditModule = createCreditSubgraph({ collectOnStart: false });
+const creditModule = createCreditSubgraph({ collectOnStart: false, log: () => undefined });
 
 const DISCLOSURES = `query Disclosures($filter: PublicDisclosureFilter, $first: Int, $after: String) {
   publicDisclosures(filter: $filter, first: $first, after: $after) {

@@ -23,6 +23,7 @@ function resident(index: number, overrides: Partial<SyntheticPerson> = {}): Synt
     householdAddress: `诺江镇${index}号`,
     householdStatus: 'ACTIVE',
     registrationIssues: [],
+    registeredSince: '1985-03-15',
     scenario: 'background',
     seed: index,
     ...overrides,

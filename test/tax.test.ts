@@ -42,6 +42,7 @@ function resident(index: number): SyntheticPerson {
     householdAddress: `诺江镇${index}号`,
     householdStatus: 'ACTIVE',
     registrationIssues: [],
+    registeredSince: birthDate,
     scenario: SCENARIOS[index] ?? 'background',
     seed: index * 7919 + 13,
   };

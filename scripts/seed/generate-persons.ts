@@ -29,6 +29,10 @@ const REGISTRATION_ISSUES = [
 ];
 /** Share of background persons with a registration issue, and who moved away or were cancelled. */
 const ISSUE_SHARE = 0.01;
+/** Share of background persons who moved into the county (the rest are registered since birth). */
+const MOVED_IN_SHARE = 0.03;
+/** Moves into the county happen within this many days before asOf. */
+const MOVED_IN_WITHIN_DAYS = 3650;
 const MIGRATED_OUT_SHARE = 0.025;
 const CANCELLED_SHARE = 0.01;
 const TONGJIANG = HOUSEHOLD_REGIONS[0];
@@ -104,6 +108,20 @@ function pickStatus(
 }
 
 /**
+ * When a background person's household registration in the county began: since birth for most,
+ * a move into the county within the last ten years (at 16 or older) for a few.
+ */
+function pickRegisteredSince(random: Random, birthDate: string, asOf: string): string {
+  if (!random.chance(MOVED_IN_SHARE)) return birthDate;
+  const first = Math.max(
+    dayNumber(yearsBefore(birthDate, -16)),
+    dayNumber(asOf) - MOVED_IN_WITHIN_DAYS,
+  );
+  const last = dayNumber(asOf) - 1;
+  return first > last ? birthDate : fromDayNumber(random.int(first, last));
+}
+
+/**
  * A unique valid citizen id: a random sequence number of the right parity (odd for men), moved
  * on by two while it collides with an earlier person born the same day in the same region.
  */
@@ -163,7 +181,7 @@ export function generatePersons(options: GeneratePersonsOptions): SyntheticPerso
           : ranges.adult;
     const birthDate = fromDayNumber(random.int(range.first, range.last));
     const id = uniqueId(random, region.code, birthDate, gender, taken);
-    return {
+    const person: Omit<SyntheticPerson, 'registeredSince'> = {
       index,
       id,
       name: chineseName(random, gender),
@@ -175,5 +193,11 @@ export function generatePersons(options: GeneratePersonsOptions): SyntheticPerso
       scenario,
       seed: Math.floor(random.next() * 0x100000000),
     };
+    // A stream of its own, so adding the register date moved no other draw.
+    const registeredSince =
+      scenario === 'background'
+        ? pickRegisteredSince(random.fork('register'), birthDate, asOf)
+        : birthDate;
+    return { ...person, registeredSince };
   });
 }

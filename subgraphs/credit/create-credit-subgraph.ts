@@ -26,6 +26,10 @@ import { createDisclosureStore } from './disclosures/disclosure-store';
 import { loadMeasures } from './measures/load-measures';
 import { createMeasuresStore } from './measures/measures-store';
 // --- end measures and disclosures ---
+import { checkMeasuresAgainstRules } from './measures/check-measures-against-rules';
+import { REGISTER_ENTRY_READER } from './register/register-entry-reader';
+import { REGISTER_SOURCE } from './register/register-source';
+import { createRegisterStore } from './register/register-store';
 import { seedCredit } from './seed';
 import { createCreditStore } from './store';
 
@@ -42,8 +46,9 @@ export interface CreditSubgraphOptions {
   /** Disclosure feeds (双公示) to collect; default DISCLOSURE_SOURCES (the market bureau's). */
   disclosureSources?: readonly CreditSource[]; // --- disclosures (issue 5) ---
   /**
-   * A source is stale without a successful collection for this long; default
-   * `CREDIT_STALE_AFTER_MS` from the environment, else 24 h.
+   * Every source is stale without a successful collection for this long (tests); default
+   * `CREDIT_STALE_AFTER_MS` from the environment, else each source's own bound in
+   * policy/credit-rules.yaml `sources` (24 h unless stated otherwise there).
    */
   staleAfterMs?: number;
   /**
@@ -66,14 +71,13 @@ export interface CreditSubgraphOptions {
 export interface CreditSubgraphModule extends SubgraphModule<CreditContext> {
   /**
    * Runs one collection pass in the most recently built instance (start-all, tests): the credit
-   * feeds, whose reports it returns, and alongside them the disclosure feeds (failures logged).
+   * feeds and the household register feed (PSB), whose reports it returns in that order, and
+   * alongside them the disclosure feeds (failures logged).
    */
   collectOnce(): Promise<SourceReport[]>;
   /** Runs one pass over the disclosure feeds (双公示) only, reporting per source. */
   collectDisclosuresOnce(): Promise<SourceReport[]>; // --- disclosures (issue 5) ---
 }
-
-const DAY_MS = 24 * 60 * 60 * 1000;
 
 /**
  * The credit platform subgraph (发改局 NDRC): collects department credit feeds, applies the
@@ -85,6 +89,7 @@ const DAY_MS = 24 * 60 * 60 * 1000;
 export function createCreditSubgraph(options: CreditSubgraphOptions = {}): CreditSubgraphModule {
   let collector: CreditCollector | undefined;
   let disclosureCollector: CreditCollector | undefined; // --- disclosures (issue 5) ---
+  let registerCollector: CreditCollector | undefined;
   return {
     name: 'credit',
     sdlFile: join(__dirname, 'credit.graphql'),
@@ -118,16 +123,39 @@ export function createCreditSubgraph(options: CreditSubgraphOptions = {}): Credi
       });
       disclosureCollector = builtDisclosures;
       // --- end disclosures ---
+      // The household register's feed: deceased persons and registrations in doubt are flagged.
+      const register = createRegisterStore(db);
+      const builtRegister = createFeedCollector({
+        ...options.collector,
+        sources: [REGISTER_SOURCE],
+        reader: REGISTER_ENTRY_READER,
+        name: 'register collector',
+        store: register,
+        subgraphUrls: environment.subgraphUrls,
+        requestHeaders: options.collector?.requestHeaders ?? environment.serviceHeaders,
+        now,
+      });
+      registerCollector = builtRegister;
+      const measuresCatalog = loadMeasures({ path: options.measuresPath });
+      // A measures catalog that could reward a person the green channel refuses never loads.
+      checkMeasuresAgainstRules(measuresCatalog, rules);
       const log = options.log ?? ((line: string) => console.log(line));
       const calendar = loadCalendar({ path: options.calendarPath });
       const envStale = Number(process.env.CREDIT_STALE_AFTER_MS);
+      // One bound for every source when a test or the operator says so; else each its own.
+      const override =
+        options.staleAfterMs ?? (Number.isFinite(envStale) && envStale > 0 ? envStale : undefined);
       const services = {
         store,
         rules,
         now,
-        sourceDepts: (options.collector?.sources ?? CREDIT_SOURCES).map((source) => source.dept),
-        staleAfterMs:
-          options.staleAfterMs ?? (Number.isFinite(envStale) && envStale > 0 ? envStale : DAY_MS),
+        sourceDepts: [
+          ...(options.collector?.sources ?? CREDIT_SOURCES).map((source) => source.dept),
+          REGISTER_SOURCE.dept,
+        ],
+        staleAfterMs: (dept: string) =>
+          override ?? rules.staleness.bySource.get(dept) ?? rules.staleness.defaultMs,
+        register,
         consents: createConsentStore(db),
         goodConduct: createGoodConductStore(db), // --- good conduct (issue 5) ---
         policy: environment.policy ?? loadPolicy(),
@@ -138,7 +166,7 @@ export function createCreditSubgraph(options: CreditSubgraphOptions = {}): Credi
         // --- end objections ---
         // --- measures and disclosures (issue 5) ---
         measures: {
-          catalog: loadMeasures({ path: options.measuresPath }),
+          catalog: measuresCatalog,
           store: createMeasuresStore(db),
         },
         disclosures,
@@ -152,11 +180,11 @@ export function createCreditSubgraph(options: CreditSubgraphOptions = {}): Credi
           const warning = calendarEndWarning(calendar, chinaToday(now()));
           if (warning !== null) log(`credit: ${warning}`);
           if (options.collectOnStart ?? true) {
-            await Promise.all([built.start(), builtDisclosures.start()]);
+            await Promise.all([built.start(), builtRegister.start(), builtDisclosures.start()]);
           }
         },
         stop: async () => {
-          await Promise.all([built.stop(), builtDisclosures.stop()]);
+          await Promise.all([built.stop(), builtRegister.stop(), builtDisclosures.stop()]);
         },
         metrics: (registry) =>
           registerCollectionAgeMetric(registry, {
@@ -168,10 +196,16 @@ export function createCreditSubgraph(options: CreditSubgraphOptions = {}): Credi
     },
     seed: (db, persons) => seedCredit(db, persons, process.env.SEED_AS_OF ?? chinaToday()),
     async collectOnce() {
-      if (!collector) throw new Error('credit subgraph: collectOnce() before build()');
-      // Disclosure failures are logged by their collector; the credit reports keep their shape.
-      const [reports] = await Promise.all([collector.collectOnce(), this.collectDisclosuresOnce()]);
-      return reports;
+      if (!collector || !registerCollector) {
+        throw new Error('credit subgraph: collectOnce() before build()');
+      }
+      // Disclosure failures are logged by their collector; the register reports with the feeds.
+      const [reports, registerReports] = await Promise.all([
+        collector.collectOnce(),
+        registerCollector.collectOnce(),
+        this.collectDisclosuresOnce(),
+      ]);
+      return [...reports, ...registerReports];
     },
     async collectDisclosuresOnce() {
       if (!disclosureCollector) {

@@ -1,7 +1,7 @@
 import DataLoader from 'dataloader';
 import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
 import { chinaToday } from '../../lib/civil-time/china-today';
-import { groupByKey } from '../kit/group-by-key';
+import { groupByKey, oneByKey } from '../kit/group-by-key';
 import type { BaseSubgraphContext } from '../kit/subgraph-module';
 import type { Policy } from '../../lib/policy/types';
 import type { ConsentStore } from './consent-store';
@@ -28,19 +28,23 @@ import { computeScore } from './rules/compute-score';
 import { displayedRecords } from './rules/displayed-records';
 import { itemPoints } from './rules/item-points';
 import { levelFor } from './rules/level-for';
-import { sourceCollections } from './rules/source-collections';
 import type { CreditRecordData, CreditRules, DisplayedRecord } from './rules/types';
 import type { CreditStore, SourceState } from './store';
+import type { RegisterEntry } from './register/register-entry';
+import type { RegisterStore } from './register/register-store';
+import { sourcesOf } from './lists/standing-of';
 
 /** What the credit resolvers share for the life of the service. */
 export interface CreditServices {
   store: CreditStore;
   rules: CreditRules;
   now: () => Date;
-  /** Departments every profile reports on, in order. */
+  /** Sources every profile reports on (the credit feeds, then the register PSB), in order. */
   sourceDepts: readonly string[];
-  /** A source without a successful collection for longer than this is stale. */
-  staleAfterMs: number;
+  /** The staleness bound of a source (policy/credit-rules.yaml `sources`), in milliseconds. */
+  staleAfterMs: (dept: string) => number;
+  /** The household register standings collected from the population register feed. */
+  register: RegisterStore;
   /** Citizens' consents to organisations (授权查询). */
   consents: ConsentStore;
   /** The access policy the subgraph enforces: consent scopes are validated against it. */
@@ -86,6 +90,8 @@ export interface CreditContext
   /** Objections and repairs of a person, history included; one statement per batch. */
   adjustmentsByPerson: DataLoader<string, PersonAdjustments>;
   // --- end objections ---
+  /** The household register standing of a person (null: unknown to it); one statement per batch. */
+  registerByPerson: DataLoader<string, RegisterEntry | null>;
   /** Collection states of all sources, read at most once per request. */
   sourceStates(): Promise<SourceState[]>;
 }
@@ -128,6 +134,9 @@ export function createCreditContext(
     }),
     storedRecordsByPerson,
     adjustmentsByPerson,
+    registerByPerson: new DataLoader(async (ids) =>
+      oneByKey(ids, await services.register.findByPersons(ids), (entry) => entry.personId.trim()),
+    ),
     sourceStates: () => (states ??= services.store.findSourceStates()),
     consentsByPerson: new DataLoader(async (ids) =>
       groupByKey(ids, await services.consents.findByPersons(ids), (consent) => consent.personId),
@@ -206,12 +215,6 @@ export const creditResolvers: GraphQLResolverMap<CreditContext> = {
   },
   CreditProfile: {
     ...listResolvers.CreditProfile, // --- lists (issue 5) ---
-    sources: async (_profile, _args, context: CreditContext) =>
-      sourceCollections(
-        context.services.sourceDepts,
-        await context.sourceStates(),
-        context.now,
-        context.services.staleAfterMs,
-      ),
+    sources: (_profile, _args, context: CreditContext) => sourcesOf(context),
   },
 };

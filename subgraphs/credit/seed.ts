@@ -6,6 +6,7 @@ import { createConsentStore } from './consent-store';
 import { loadCalendar } from './objections/load-calendar'; // --- objections (issue 5) ---
 import { seedObjections } from './objections/objection-seed'; // --- objections (issue 5) ---
 import { seedGoodConduct } from './good-conduct/seed-good-conduct'; // --- good conduct (issue 5) ---
+import { createRegisterStore } from './register/register-store';
 import { createCreditStore } from './store';
 // --- measures and disclosures (issue 5) ---
 import { createDisclosureStore } from './disclosures/disclosure-store';
@@ -36,6 +37,7 @@ export async function seedCredit(
   asOf: string,
 ): Promise<void> {
   await createCreditStore(db).resetCollection();
+  await createRegisterStore(db).resetCollection();
   // --- measures and disclosures (issue 5) --- collected decisions and checks of the old county.
   await createDisclosureStore(db).resetCollection();
   await createMeasuresStore(db).deleteAll();

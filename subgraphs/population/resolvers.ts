@@ -10,6 +10,7 @@ export const MAX_PERSONS_PER_QUERY = 500;
 
 export interface PopulationContext extends BaseSubgraphContext {
   personById: DataLoader<string, PersonRecord | null>;
+  store: PopulationStore;
 }
 
 /** One DataLoader set per request: every lookup of a request shares one statement. */
@@ -19,6 +20,7 @@ export function createPopulationContext(
 ): PopulationContext {
   return {
     ...base,
+    store,
     personById: new DataLoader(async (ids) =>
       oneByKey(ids, await store.findPersons(ids), (p) => p.id),
     ),
@@ -31,6 +33,11 @@ export const populationResolvers: GraphQLResolverMap<PopulationContext> = {
       context.personById.load(citizenIdArg('id', args.id)),
     persons: (_root, args: { ids: readonly unknown[] }, context) =>
       context.personById.loadMany(citizenIdListArg('ids', args.ids, MAX_PERSONS_PER_QUERY)),
+    populationRegisterFeed: (
+      _root,
+      args: { after?: string | null; first?: number | null },
+      context,
+    ) => context.store.registerFeed(args.after, args.first ?? 500),
   },
   Person: {
     __resolveReference: (reference: { id: string }, context: PopulationContext) =>

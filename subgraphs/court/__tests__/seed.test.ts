@@ -20,6 +20,7 @@ function person(index: number, scenario: Scenario | 'background'): SyntheticPers
     householdAddress: `诺江镇${index}号`,
     householdStatus: 'ACTIVE',
     registrationIssues: [],
+    registeredSince: birthDate,
     scenario,
     seed: index * 7919 + 13,
   };

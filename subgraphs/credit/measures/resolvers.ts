@@ -1,15 +1,11 @@
-import type DataLoader from 'dataloader';
 import { GraphQLError } from 'graphql';
 import { citizenIdArg } from '../../kit/arguments';
 import { forbiddenError } from '../../kit/authz/forbidden-error';
 import { badUserInput } from '../../kit/errors';
 import type { BaseSubgraphContext } from '../../kit/subgraph-module';
-import { creditLists } from '../lists/credit-lists';
+import { sourcesOf, standingOf } from '../lists/standing-of';
+import type { StandingContext } from '../lists/standing-of';
 import { displayedRecords } from '../rules/displayed-records';
-import { sourceCollections } from '../rules/source-collections';
-import type { CreditRecordData, CreditRules } from '../rules/types';
-import type { SourceState } from '../store';
-import { listStatus } from './list-status';
 import { toMeasureCheckView } from './measure-check-view';
 import type { MeasureCheckView } from './measure-check-view';
 import type { MeasuresStore } from './measures-store';
@@ -32,17 +28,8 @@ export interface MeasuresServices {
 }
 
 /** What the measures resolvers need from the credit subgraph's request context. */
-export interface MeasuresContext extends BaseSubgraphContext {
-  services: {
-    measures: MeasuresServices;
-    rules: CreditRules;
-    sourceDepts: readonly string[];
-    staleAfterMs: number;
-  };
-  now: Date;
-  asOf: string;
-  recordsByPerson: DataLoader<string, CreditRecordData[]>;
-  sourceStates(): Promise<SourceState[]>;
+export interface MeasuresContext extends BaseSubgraphContext, StandingContext {
+  services: StandingContext['services'] & { measures: MeasuresServices };
 }
 
 /** The answer of `jointMeasures`. */
@@ -52,6 +39,8 @@ interface JointMeasuresView {
   matter: MatterType;
   listStatus: string;
   measures: SelectedMeasure[];
+  complete: boolean;
+  incompleteReasons: string[];
   staleSources: string[];
   asOf: string;
   checkedAt: string;
@@ -87,17 +76,20 @@ export const measuresResolvers = {
       const personId = citizenIdArg('personId', args.personId);
       const dept = callerDept(context, 'Query.jointMeasures');
       const { rules, measures } = context.services;
-      const [records, states] = await Promise.all([
+      // The same standing as CreditProfile.lists/greenChannel: the answers never contradict.
+      const [standing, records, sources] = await Promise.all([
+        standingOf(personId, context),
         context.recordsByPerson.load(personId),
-        context.sourceStates(),
+        sourcesOf(context),
       ]);
       const displayed = displayedRecords(records, rules.catalog, context.asOf);
-      const list = listStatus(creditLists(displayed, rules.lists, context.asOf));
+      const list = standing.listStatus;
       const selected = selectMeasures(
         measures.catalog,
         args.matter,
         list,
         new Set(displayed.map((shown) => shown.item.category)),
+        standing.incentivesAllowed,
       );
       const check = await measures.store.insertCheck({
         personId,
@@ -116,15 +108,10 @@ export const measuresResolvers = {
         matter: args.matter,
         listStatus: list,
         measures: selected,
-        // Unknown is not clean: the approval system learns which sources the answer may miss.
-        staleSources: sourceCollections(
-          context.services.sourceDepts,
-          states,
-          context.now,
-          context.services.staleAfterMs,
-        )
-          .filter((source) => source.stale)
-          .map((source) => source.dept),
+        // Unknown is not clean: punishments are listed, but marked incomplete, with the reasons.
+        complete: standing.complete,
+        incompleteReasons: standing.incompleteReasons,
+        staleSources: sources.filter((source) => source.stale).map((source) => source.dept),
         asOf: context.asOf,
         checkedAt: context.now.toISOString(),
         measuresVersion: measures.catalog.version,

@@ -2,8 +2,15 @@ import { createHash } from 'node:crypto';
 import { parseYaml } from './parse-yaml';
 import { readGreenChannelRules, readListRules } from './parse-list-rules';
 import { PolicyReader } from './policy-reader';
-import { CREDIT_CATEGORIES } from './types';
-import type { Catalog, CreditCategory, CreditLevel, CreditRules } from './types';
+import { COLLECTED_SOURCES, CREDIT_CATEGORIES } from './types';
+import type {
+  Catalog,
+  CreditCategory,
+  CreditLevel,
+  CreditRules,
+  RegisterFlagRules,
+  SourceStaleness,
+} from './types';
 
 /**
  * Validates the text of policy/credit-rules.yaml strictly against the catalog it scores, and
@@ -23,6 +30,8 @@ export function parseCreditRules(
     'levels',
     'lists',
     'greenChannel',
+    'sources',
+    'register',
   ]);
   const version = root ? reader.text(root, 'version', '(root)') : undefined;
   const base = root ? reader.integer(root, 'base', '(root)', { min: 0 }) : undefined;
@@ -58,6 +67,8 @@ export function parseCreditRules(
     : new Map<string, number>();
   const lists = root ? readListRules(reader, root.lists) : [];
   const greenChannel = readGreenChannelRules(reader, root?.greenChannel, lists);
+  const staleness = readStaleness(reader, root?.sources);
+  const register = readRegisterFlags(reader, root?.register);
 
   const levels = root ? readLevels(reader, root.levels) : [];
 
@@ -77,7 +88,61 @@ export function parseCreditRules(
     levels,
     lists,
     greenChannel,
+    staleness,
+    register,
     catalog,
+  };
+}
+
+const HOUR_MS = 60 * 60 * 1000;
+const HOUSEHOLD_STATUSES = ['ACTIVE', 'CANCELLED', 'DECEASED', 'MIGRATED_OUT'] as const;
+const REGISTRATION_ISSUES = [
+  'DUPLICATE',
+  'ERRONEOUS',
+  'FALSIFIED',
+  'UNREGISTERED',
+  'DECEASED_NOT_CANCELLED',
+] as const;
+
+/** `sources`: the default staleness bound and one per collected source, in hours. */
+function readStaleness(reader: PolicyReader, value: unknown): SourceStaleness {
+  const entry = reader.mapping(value, 'sources', ['defaultStaleAfterHours', 'staleAfterHours']);
+  const fallback = entry
+    ? reader.integer(entry, 'defaultStaleAfterHours', 'sources', { min: 1 })
+    : undefined;
+  const bySource = new Map<string, number>();
+  const per =
+    entry && entry.staleAfterHours !== undefined
+      ? reader.mapping(entry.staleAfterHours, 'sources.staleAfterHours', COLLECTED_SOURCES)
+      : null;
+  for (const source of Object.keys(per ?? {})) {
+    const hours = reader.integer(per ?? {}, source, 'sources.staleAfterHours', { min: 1 });
+    if (hours !== undefined) bySource.set(source, hours * HOUR_MS);
+  }
+  return { defaultMs: (fallback ?? 0) * HOUR_MS, bySource };
+}
+
+/** `register`: the household statuses and registration issues that stop credit decisions. */
+function readRegisterFlags(reader: PolicyReader, value: unknown): RegisterFlagRules {
+  const entry = reader.mapping(value, 'register', ['flaggedStatuses', 'flaggedIssues']);
+  const values = <T extends string>(field: string, allowed: readonly T[]): T[] => {
+    const list = entry ? reader.list(entry[field], `register.${field}`) : null;
+    const read: T[] = [];
+    (list ?? []).forEach((item, index) => {
+      if (typeof item === 'string' && (allowed as readonly string[]).includes(item)) {
+        read.push(item as T);
+      } else {
+        reader.fail(
+          `register.${field}[${index}]`,
+          `unknown value ${JSON.stringify(item)} (expected one of ${allowed.join(', ')})`,
+        );
+      }
+    });
+    return read;
+  };
+  return {
+    flaggedStatuses: values('flaggedStatuses', HOUSEHOLD_STATUSES),
+    flaggedIssues: values('flaggedIssues', REGISTRATION_ISSUES),
   };
 }
 

@@ -89,11 +89,11 @@ export function readGreenChannelRules(
   const entry = reader.mapping(value, 'greenChannel', [
     'goodCategories',
     'badCategories',
-    'badWithinMonths',
+    'historyMonths',
     'excludedLists',
   ]);
   if (!entry) {
-    return { goodCategories: [], badCategories: [], badWithinMonths: 0, excludedLists: [] };
+    return { goodCategories: [], badCategories: [], historyMonths: 0, excludedLists: [] };
   }
   const excludedLists = enumList(
     reader,
@@ -120,7 +120,7 @@ export function readGreenChannelRules(
       'greenChannel.badCategories',
       CREDIT_CATEGORIES,
     ),
-    badWithinMonths: reader.integer(entry, 'badWithinMonths', 'greenChannel', { min: 1 }) ?? 0,
+    historyMonths: reader.integer(entry, 'historyMonths', 'greenChannel', { min: 1 }) ?? 0,
     excludedLists,
   };
 }

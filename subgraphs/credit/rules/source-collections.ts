@@ -19,23 +19,29 @@ export interface SourceCollectionView {
 
 /**
  * The collection status of every expected source in `depts` order: a source never collected is
- * listed too (stale, with no times), because a missing source must show on every profile.
+ * listed too (stale, with no times), because a missing source must show on every profile. Each
+ * source is judged with its own bound (`staleAfterMs(dept)`), and a failed latest attempt makes
+ * it stale at once.
  */
 export function sourceCollections(
   depts: readonly string[],
   states: readonly SourceStateInput[],
   now: Date,
-  staleAfterMs: number,
+  staleAfterMs: (dept: string) => number,
 ): SourceCollectionView[] {
   const byDept = new Map(states.map((state) => [state.source, state]));
   return depts.map((dept) => {
     const state = byDept.get(dept);
+    const outcome = {
+      lastSuccessAt: state?.lastSuccessAt ?? null,
+      lastError: state?.lastError ?? null,
+    };
     return {
       dept,
-      lastSuccessAt: state?.lastSuccessAt?.toISOString() ?? null,
+      lastSuccessAt: outcome.lastSuccessAt?.toISOString() ?? null,
       lastAttemptAt: state?.lastAttemptAt?.toISOString() ?? null,
-      stale: isStale(state?.lastSuccessAt ?? null, now, staleAfterMs),
-      lastError: state?.lastError ?? null,
+      stale: isStale(outcome, now, staleAfterMs(dept)),
+      lastError: outcome.lastError,
     };
   });
 }

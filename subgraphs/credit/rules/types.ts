@@ -87,6 +87,10 @@ export interface CreditRules {
   lists: readonly ListRule[];
   /** Green channel (task 17) rules. */
   greenChannel: GreenChannelRules;
+  /** How long each source's collected data counts as current. */
+  staleness: SourceStaleness;
+  /** The household register's flags under which no credit decision is made. */
+  register: RegisterFlagRules;
   /** Highest first. */
   levels: readonly CreditLevel[];
   catalog: Catalog;
@@ -162,10 +166,27 @@ export interface ListRule {
 export interface GreenChannelRules {
   /** A displayed record of these categories makes a person eligible. */
   goodCategories: readonly CreditCategory[];
-  /** Displayed records of these categories decided within `badWithinMonths` exclude a person. */
+  /** A displayed record of these categories excludes a person. */
   badCategories: readonly CreditCategory[];
-  /** Calendar months a bad record counts from its decision date (inclusive). */
-  badWithinMonths: number;
+  /** Months of the county's history of a person without a bad record that make them eligible. */
+  historyMonths: number;
   /** Being on one of these lists excludes a person. */
   excludedLists: readonly CreditListKind[];
+}
+
+/** Sources whose collection the credit platform judges (credit feeds and the register). */
+export const COLLECTED_SOURCES = ['TAX', 'COURT', 'AMR', 'EDU', 'PSB'] as const;
+
+/** How long collected data counts as current (policy/credit-rules.yaml `sources`). */
+export interface SourceStaleness {
+  /** Bound of a source not listed in `bySource`, in milliseconds. */
+  defaultMs: number;
+  /** Bound per source code, in milliseconds. */
+  bySource: ReadonlyMap<string, number>;
+}
+
+/** Household statuses and registration issues that stop credit decisions (`register`). */
+export interface RegisterFlagRules {
+  flaggedStatuses: readonly string[];
+  flaggedIssues: readonly string[];
 }

@@ -20,6 +20,7 @@ function resident(index: number): SyntheticPerson {
     householdAddress: '诺江镇',
     householdStatus: 'ACTIVE',
     registrationIssues: [],
+    registeredSince: birthDate,
     scenario: index % 100 === 0 ? 'student_integrity' : 'background',
     seed: (index * 2654435761) >>> 0,
   };

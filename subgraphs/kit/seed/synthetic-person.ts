@@ -17,6 +17,11 @@ export interface SyntheticPerson {
   householdAddress: string;
   householdStatus: 'ACTIVE' | 'CANCELLED' | 'DECEASED' | 'MIGRATED_OUT';
   registrationIssues: string[];
+  /**
+   * ISO date the household registration in the county began (户籍迁入): the birth date for
+   * someone registered here since birth. How long the county has known the person.
+   */
+  registeredSince: string;
   /** Scenario this person was made for, or `background` for the realistic random mix. */
   scenario: Scenario | 'background';
   /** Seed for this person's own random choices, so departments draw independently but repeatably. */

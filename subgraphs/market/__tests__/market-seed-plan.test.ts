@@ -19,6 +19,7 @@ function resident(index: number): SyntheticPerson {
     householdAddress: '诺江镇',
     householdStatus: 'ACTIVE',
     registrationIssues: [],
+    registeredSince: birthDate,
     scenario: 'background',
     seed: (index * 2654435761) >>> 0,
   };

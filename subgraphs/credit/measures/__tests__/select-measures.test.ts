@@ -9,8 +9,9 @@ const codes = (
   list: 'BLACK' | 'RED' | 'NONE',
   matter: Parameters<typeof selectMeasures>[1],
   categories: CreditCategory[] = [],
+  incentivesAllowed = true,
 ) =>
-  selectMeasures(catalog, matter, list, new Set(categories)).map(
+  selectMeasures(catalog, matter, list, new Set(categories), incentivesAllowed).map(
     (m) => `${m.trigger} ${m.kind} ${m.code}`,
   );
 
@@ -37,6 +38,14 @@ describe('selectMeasures (policy/measures.yaml)', () => {
     ]);
   });
 
+  it('withholds every incentive when incentives are not allowed (a standing not ELIGIBLE)', () => {
+    expect(codes('RED', 'LICENSING', ['GOOD'], false)).toEqual([]);
+    expect(codes('BLACK', 'LICENSING', ['SERIOUS_BAD'], false)).toEqual([
+      'BLACK DISCIPLINE BLACK_LICENSING_STRICT_REVIEW',
+      'BLACK DISCIPLINE BLACK_LICENSING_ONSITE_CHECK',
+    ]);
+  });
+
   it('adds category measures to the list ones, in catalog order', () => {
     expect(codes('BLACK', 'SUBSIDY', ['SERIOUS_BAD', 'GENERAL_BAD'])).toEqual([
       'BLACK DISCIPLINE BLACK_SUBSIDY_RESTRICTED',
@@ -53,7 +62,7 @@ describe('selectMeasures (policy/measures.yaml)', () => {
   });
 
   it('lists every measure with its Chinese description and legal basis', () => {
-    const [measure] = selectMeasures(catalog, 'GOVERNMENT_PROCUREMENT', 'BLACK', new Set());
+    const [measure] = selectMeasures(catalog, 'GOVERNMENT_PROCUREMENT', 'BLACK', new Set(), true);
     expect(measure).toEqual({
       code: 'BLACK_PROCUREMENT_EXCLUDED',
       description: '限制参与政府采购活动',

@@ -23,8 +23,14 @@ const LISTS = `lists:
 greenChannel:
   goodCategories: [GOOD]
   badCategories: [GENERAL_BAD, SERIOUS_BAD]
-  badWithinMonths: 36
+  historyMonths: 36
   excludedLists: [BLACK]
+sources:
+  defaultStaleAfterHours: 24
+  staleAfterHours: { EDU: 72 }
+register:
+  flaggedStatuses: [DECEASED]
+  flaggedIssues: [FALSIFIED]
 `;
 
 function rulesText(overrides: { points?: string; levels?: string; lists?: string } = {}): string {
@@ -34,6 +40,8 @@ categoryPoints: ${overrides.points ?? '{ GOOD: 10, MINOR_BAD: -5, GENERAL_BAD: -
 goodConduct: { capPerYear: 50 }
 ${overrides.levels ?? LEVELS}${overrides.lists ?? LISTS}`;
 }
+
+const HOUR_MS = 60 * 60 * 1000;
 
 describe('loadCreditRules', () => {
   it('loads the policy files with a version naming both files and their content', () => {
@@ -121,9 +129,44 @@ describe('loadCreditRules', () => {
     expect(rules.greenChannel).toEqual({
       goodCategories: ['GOOD'],
       badCategories: ['GENERAL_BAD', 'SERIOUS_BAD'],
-      badWithinMonths: 36,
+      historyMonths: 36,
       excludedLists: ['BLACK'],
     });
+    // Every collected source at the stated default of 24 hours, named one by one.
+    expect(rules.staleness).toEqual({
+      defaultMs: 24 * HOUR_MS,
+      bySource: new Map(['TAX', 'COURT', 'AMR', 'EDU', 'PSB'].map((dept) => [dept, 24 * HOUR_MS])),
+    });
+    expect(rules.register).toEqual({
+      flaggedStatuses: ['DECEASED', 'CANCELLED'],
+      flaggedIssues: [
+        'DUPLICATE',
+        'ERRONEOUS',
+        'FALSIFIED',
+        'UNREGISTERED',
+        'DECEASED_NOT_CANCELLED',
+      ],
+    });
+  });
+
+  it('reads staleness bounds per source with a default, and the register flags', () => {
+    const rules = parseCreditRules(rulesText(), CATALOG);
+    expect(rules.staleness).toEqual({
+      defaultMs: 24 * HOUR_MS,
+      bySource: new Map([['EDU', 72 * HOUR_MS]]),
+    });
+    expect(rules.register).toEqual({ flaggedStatuses: ['DECEASED'], flaggedIssues: ['FALSIFIED'] });
+    const broken = rulesText()
+      .replace('staleAfterHours: { EDU: 72 }', 'staleAfterHours: { EDU: 0, PBOC: 3 }')
+      .replace('flaggedIssues: [FALSIFIED]', 'flaggedIssues: [FAKE]');
+    expect(() => parseCreditRules(broken, CATALOG)).toThrow(
+      new Error(
+        'Invalid policy/credit-rules.yaml (3 problems):\n' +
+          '  - sources.staleAfterHours.PBOC: unknown field (expected one of TAX, COURT, AMR, EDU, PSB)\n' +
+          '  - sources.staleAfterHours.EDU: must be at least 1, got 0\n' +
+          '  - register.flaggedIssues[0]: unknown value "FAKE" (expected one of DUPLICATE, ERRONEOUS, FALSIFIED, UNREGISTERED, DECEASED_NOT_CANCELLED)',
+      ),
+    );
   });
 
   it('refuses unknown list kinds, duplicate lists and a green channel naming a missing list', () => {
@@ -134,8 +177,10 @@ describe('loadCreditRules', () => {
 greenChannel:
   goodCategories: [GOOD]
   badCategories: [GENERAL_BAD]
-  badWithinMonths: 36
+  historyMonths: 36
   excludedLists: [BLACK]
+sources: { defaultStaleAfterHours: 24 }
+register: { flaggedStatuses: [DECEASED], flaggedIssues: [FALSIFIED] }
 `;
     expect(() => parseCreditRules(rulesText({ lists }), CATALOG)).toThrow(
       new Error(

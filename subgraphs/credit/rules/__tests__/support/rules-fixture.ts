@@ -144,8 +144,19 @@ export const RULES: CreditRules = {
   greenChannel: {
     goodCategories: ['GOOD'],
     badCategories: ['GENERAL_BAD', 'SERIOUS_BAD'],
-    badWithinMonths: 36,
+    historyMonths: 36,
     excludedLists: ['BLACK'],
+  },
+  staleness: { defaultMs: 24 * 60 * 60 * 1000, bySource: new Map([['EDU', 72 * 60 * 60 * 1000]]) },
+  register: {
+    flaggedStatuses: ['DECEASED', 'CANCELLED'],
+    flaggedIssues: [
+      'DUPLICATE',
+      'ERRONEOUS',
+      'FALSIFIED',
+      'UNREGISTERED',
+      'DECEASED_NOT_CANCELLED',
+    ],
   },
   levels: [
     { code: 'AAA', name: '优秀', minScore: 1050 },
