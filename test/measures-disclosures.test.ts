@@ -16,9 +16,12 @@ import { createCreditSubgraph } from '../subgraphs/credit';
 import { createDisclosureStore } from '../subgraphs/credit/disclosures/disclosure-store';
 import { toMeasureCheckView } from '../subgraphs/credit/measures/measure-check-view';
 import { createMeasuresStore } from '../subgraphs/credit/measures/measures-store';
+import { createObjectionStore } from '../subgraphs/credit/objections/objection-store';
 import { migrate } from '../subgraphs/kit/db/migrate';
 import { marketSubgraph } from '../subgraphs/market';
 import { planMarketRecords } from '../subgraphs/market/seed';
+import { addMonths } from '../subgraphs/credit/rules/add-months';
+import { addDays } from '../subgraphs/kit/seed/random';
 import { postGraphQL } from './support/graphql-client';
 import type { GraphQLResponse } from './support/graphql-client';
 import { startSecureSystem } from './support/start-secure-system';
@@ -132,16 +135,26 @@ describe('joint measures and public disclosure through the gateway (default poli
   it('shows anonymous clients every licensing and penalty decision, masked, revoked ones gone', async () => {
     const names = new Map(system.persons.map((person) => [person.id, person.name]));
     const records = planMarketRecords(system.persons, AS_OF);
+    // Penalties withdrawn by the seeded repair and upheld objection of their scenarios.
+    const withdrawnFor = new Set([
+      ...(system.fixtures.scenarios.repaired_penalty ?? []),
+      ...(system.fixtures.scenarios.objection_upheld ?? []),
+    ]);
     const expected = [
       ...records.licenses
+        // Published while valid: not revoked, not expired.
         .filter((licence) => licence.status !== 'REVOKED')
+        .filter((licence) => licence.validUntil === null || licence.validUntil >= AS_OF)
         .map((licence) => ({
           id: `AMR:${licence.id}`,
           personId: licence.personId,
           decidedAt: licence.issuedAt,
         })),
       ...records.penalties
-        .filter((penalty) => penalty.status !== 'REVOKED')
+        // Published for 12 months (AMR_PENALTY); simple-procedure penalties never.
+        .filter((penalty) => penalty.status !== 'REVOKED' && !penalty.simpleProcedure)
+        .filter((penalty) => addMonths(penalty.decidedAt, 12) >= AS_OF)
+        .filter((penalty) => !withdrawnFor.has(penalty.personId))
         .map((penalty) => ({
           id: `AMR:${penalty.id}`,
           personId: penalty.personId,
@@ -169,6 +182,10 @@ describe('joint measures and public disclosure through the gateway (default poli
     }
     const revoked = records.penalties.filter((penalty) => penalty.status === 'REVOKED');
     for (const penalty of revoked) expect(text).not.toContain(penalty.decisionNo);
+    // Simple-procedure penalties are never published (轻微失信; 行政处罚法 第五十一条); the store
+    // test below has one for sure, a small county may have none.
+    const minor = records.penalties.filter((penalty) => penalty.simpleProcedure);
+    for (const penalty of minor) expect(text).not.toContain(penalty.decisionNo);
 
     const licence = records.licenses.find((l) => l.status !== 'REVOKED');
     if (!licence) throw new Error('no licence in the seed');
@@ -190,7 +207,12 @@ describe('joint measures and public disclosure through the gateway (default poli
   });
 
   it('withdraws a decision once revoked, and never publishes one about a minor', async () => {
-    const person = makeCitizenId('511921', '2005-06-15', 41);
+    // A person whose 18th birthday was 100 days ago (a day that exists 18 years earlier).
+    const birthday = [100, 101]
+      .map((days) => addDays(AS_OF, -days))
+      .find((day) => day.slice(5) !== '02-29') as string;
+    const born = `${Number(birthday.slice(0, 4)) - 18}${birthday.slice(4)}`;
+    const person = makeCitizenId('511921', born, 41);
     const decision = (
       sourceRecordId: string,
       decidedAt: string,
@@ -207,26 +229,29 @@ describe('joint measures and public disclosure through the gateway (default poli
       validUntil: null,
       status,
       statusChangedAt: status === 'REVOKED' ? AS_OF : null,
+      catalogCode: 'AMR_PENALTY',
     });
     const { db } = system.subgraphs.market;
     // The 18th birthday itself (still a minor), the day after (adult), and one to be revoked.
+    const adultDay = addDays(birthday, 1);
+    const revokedDay = addDays(AS_OF, -50);
     await feed.append(db, [
-      decision('T-MINOR', '2023-06-15'),
-      decision('T-ADULT', '2023-06-16'),
-      decision('T-REVOKED', '2024-01-05'),
+      decision('T-MINOR', birthday),
+      decision('T-ADULT', adultDay),
+      decision('T-REVOKED', revokedDay),
     ]);
     const [first] = await system.credit.collectDisclosuresOnce();
     expect(first).toMatchObject({ dept: 'AMR', entries: 3, changed: 3, error: null });
     const testIds = async () =>
-      (await allDisclosures({ from: '2023-01-01', to: '2024-12-31', dept: 'amr' }))
+      (await allDisclosures({ from: addDays(AS_OF, -200), dept: 'amr' }))
         .map((node) => node.id)
         .filter((id) => id.startsWith('AMR:T-'));
     expect(await testIds()).toEqual(['AMR:T-REVOKED', 'AMR:T-ADULT']);
 
-    await feed.append(db, [decision('T-REVOKED', '2024-01-05', 'REVOKED')]);
+    await feed.append(db, [decision('T-REVOKED', revokedDay, 'REVOKED')]);
     await system.credit.collectDisclosuresOnce();
     expect(await testIds()).toEqual(['AMR:T-ADULT']);
-    const [adult] = (await allDisclosures({ from: '2023-06-16', to: '2023-06-16' })).filter(
+    const [adult] = (await allDisclosures({ from: adultDay, to: adultDay })).filter(
       (node) => node.id === 'AMR:T-ADULT',
     );
     expect(adult.partyName).toBe('王**');
@@ -336,6 +361,7 @@ describe.each(DB_MODES)('measures and disclosure stores on %s', (mode) => {
     validUntil: '2029-02-28',
     status: 'ACTIVE',
     statusChangedAt: null,
+    catalogCode: null,
   });
   const entry = (sourceRecordId: string, decidedAt: string, changeSeq: string) => ({
     ...published(sourceRecordId, decidedAt),
@@ -388,7 +414,16 @@ describe.each(DB_MODES)('measures and disclosure stores on %s', (mode) => {
         `SELECT DISTINCT party_name_masked AS name FROM credit.disclosures`,
       ),
     ).toEqual([{ name: '欧***' }]);
-    const query = { kind: null, dept: null, from: null, to: '2025-01-01', after: null, limit: 10 };
+    const query = {
+      kind: null,
+      dept: null,
+      from: null,
+      to: '2025-01-01',
+      after: null,
+      limit: 10,
+      asOf: '2025-01-01',
+      publication: [{ code: 'AMR_PENALTY', months: 12 }],
+    };
     const listed = await store.findPublished(query);
     expect(listed.map((row) => row.id)).toEqual(['AMR:LATEST', 'AMR:LATER', 'AMR:ADULT']);
     const next = await store.findPublished({
@@ -403,6 +438,127 @@ describe.each(DB_MODES)('measures and disclosure stores on %s', (mode) => {
     expect((await store.findPublished({ ...query, to: '2023-12-31' })).map((r) => r.id)).toEqual([
       'AMR:ADULT',
     ]);
+  });
+
+  it('publishes penalties for their publication period only, and withdraws repaired and removed ones', async () => {
+    const store = createDisclosureStore(databases.dbs.credit);
+    const objections = createObjectionStore(databases.dbs.credit);
+    const penalty = (
+      sourceRecordId: string,
+      decidedAt: string,
+      catalogCode: string | null,
+      changeSeq: string,
+    ) => ({
+      ...published(sourceRecordId, decidedAt),
+      kind: 'PENALTY' as const,
+      validUntil: null,
+      catalogCode,
+      changeSeq,
+    });
+    await store.commitPage({
+      source: 'AMR',
+      entries: [
+        penalty('P-LAST-DAY', '2024-01-31', 'AMR_PENALTY', '11'),
+        penalty('P-EXPIRED', '2024-01-30', 'AMR_PENALTY', '12'),
+        penalty('P-SIMPLE', '2024-12-01', 'AMR_PENALTY_MINOR', '13'),
+        penalty('P-UNKNOWN', '2024-12-01', null, '14'),
+        penalty('P-REPAIRED', '2024-06-01', 'AMR_PENALTY', '15'),
+        penalty('P-CLAIMED', '2024-07-01', 'AMR_PENALTY', '16'),
+        penalty('P-REMOVED', '2024-08-01', 'AMR_PENALTY', '17'),
+        penalty('P-CORRECTED', '2024-09-01', 'AMR_PENALTY', '18'),
+        { ...published('L-EXPIRED', '2020-01-02'), validUntil: '2025-01-30', changeSeq: '19' },
+      ],
+      cursor: '19',
+      attemptAt: new Date('2025-01-31T00:00:00Z'),
+      successAt: new Date('2025-01-31T00:00:00Z'),
+    });
+    const ref = { personId: person, sourceDept: 'AMR', catalogCode: null };
+    const query = {
+      kind: 'PENALTY' as const,
+      dept: null,
+      from: null,
+      to: '2025-01-31',
+      after: null,
+      limit: 20,
+      asOf: '2025-01-31',
+      publication: [{ code: 'AMR_PENALTY', months: 12 }],
+    };
+    // With no repair or objection: every penalty within its period and of a published item.
+    expect((await store.findPublished(query)).map((row) => row.id)).toEqual([
+      'AMR:P-CORRECTED',
+      'AMR:P-REMOVED',
+      'AMR:P-CLAIMED',
+      'AMR:P-REPAIRED',
+      'AMR:P-LAST-DAY',
+    ]);
+    // Decided: the approved repair and the removal withdraw theirs; a correction does not.
+    await objections.replaceAll(
+      [
+        {
+          ...ref,
+          sourceRecordId: 'P-REMOVED',
+          reason: '并非本人',
+          filedBy: 'citizen',
+          filedOn: '2025-01-05',
+          dueOn: '2025-01-26',
+          dueOnProvisional: false,
+          decision: {
+            status: 'UPHELD',
+            correction: 'REMOVED',
+            note: '核实',
+            decidedOn: '2025-01-20',
+            decidedBy: 'amr',
+          },
+        },
+        {
+          ...ref,
+          sourceRecordId: 'P-CORRECTED',
+          reason: '金额有误',
+          filedBy: 'citizen',
+          filedOn: '2025-01-05',
+          dueOn: '2025-01-26',
+          dueOnProvisional: false,
+          decision: {
+            status: 'UPHELD',
+            correction: 'CORRECTED',
+            note: '更正',
+            decidedOn: '2025-01-20',
+            decidedBy: 'amr',
+          },
+        },
+      ],
+      [
+        {
+          ...ref,
+          sourceRecordId: 'P-REPAIRED',
+          commitment: '承诺',
+          proofOfCorrection: '缴款凭证',
+          appliedBy: 'citizen',
+          appliedOn: '2025-01-10',
+          decision: { approved: true, note: '同意修复', decidedOn: '2025-01-20', decidedBy: 'amr' },
+        },
+        {
+          // A seeded claim without a record id: the person's AMR_PENALTY decided on or before it.
+          personId: person,
+          sourceDept: 'AMR',
+          sourceRecordId: null,
+          catalogCode: 'AMR_PENALTY',
+          commitment: '承诺',
+          proofOfCorrection: '缴款凭证',
+          appliedBy: 'citizen',
+          appliedOn: '2024-07-15',
+          decision: { approved: true, note: '同意修复', decidedOn: '2024-07-20', decidedBy: 'amr' },
+        },
+      ],
+    );
+    expect((await store.findPublished(query)).map((row) => row.id)).toEqual(['AMR:P-CORRECTED']);
+    // A licence past its validity is no longer published.
+    expect(
+      (await store.findPublished({ ...query, kind: 'LICENSING', from: '2020-01-01' })).map(
+        (row) => row.id,
+      ),
+    ).not.toContain('AMR:L-EXPIRED');
+    await objections.replaceAll([], []);
   });
 
   it('records checks and takes feedback once, from the checking department only', async () => {

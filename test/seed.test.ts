@@ -241,13 +241,13 @@ describe('seedSystem with a probe module', () => {
     const summary = await seedSystem({
       dbs: databases.dbs,
       modules: [probe],
-      count: 12,
+      count: SCENARIOS.length,
       seed: 1,
       asOf: '2024-02-29',
       dataDir,
       log: () => undefined,
     });
-    expect(seen).toEqual([{ asOf: '2024-02-29', persons: 12, schema: 1 }]);
+    expect(seen).toEqual([{ asOf: '2024-02-29', persons: SCENARIOS.length, schema: 1 }]);
     expect(process.env.SEED_AS_OF).toBe(before);
     expect(summary.fixturesFile).toBe(join(dataDir, 'fixtures.json'));
     expect(Object.keys(summary.timings).sort()).toEqual(['generate', 'probe', 'total']);
@@ -261,14 +261,15 @@ describe('seedSystem with a probe module', () => {
     await seedSystem({
       dbs: databases.dbs,
       modules: [],
-      count: 24,
+      count: 2 * SCENARIOS.length,
       seed: 1,
       asOf: AS_OF,
       dataDir,
       log: (line) => lines.push(line),
     });
     expect(lines[1]).toBe(
-      'note: 24 persons are too few for 3 per scenario; each of the 12 scenarios gets 2',
+      `note: ${2 * SCENARIOS.length} persons are too few for 3 per scenario; each of the ` +
+        `${SCENARIOS.length} scenarios gets 2`,
     );
   });
 
@@ -283,7 +284,7 @@ describe('seedSystem with a probe module', () => {
       seedSystem({
         dbs: databases.dbs,
         modules: [broken],
-        count: 12,
+        count: SCENARIOS.length,
         dataDir: failing,
         log: () => undefined,
       }),
@@ -416,6 +417,48 @@ describe('openSystemDatabases', () => {
       });
     });
   }
+});
+
+describe('seedSystem long before the working-day calendar (as of 2019-01-01)', () => {
+  let databases: TestDatabases;
+  let dataDir: string;
+
+  beforeAll(async () => {
+    databases = await openTestDatabases('pglite', NAMES);
+    dataDir = mkdtempSync(join(tmpdir(), 'cf-seed-2019-'));
+  });
+
+  afterAll(async () => {
+    await databases?.close();
+    rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  it('seeds every subgraph without throwing, the due dates it counts marked provisional', async () => {
+    const summary = await seedSystem({
+      dbs: databases.dbs,
+      modules: ALL_SUBGRAPHS,
+      count: SCENARIOS.length,
+      seed: 7,
+      asOf: '2019-01-01',
+      dataDir,
+      log: () => undefined,
+    });
+    expect(summary.fixtures.asOf).toBe('2019-01-01');
+    const objections = await databases.dbs.credit.query<{
+      filedOn: string;
+      dueOn: string;
+      provisional: boolean;
+    }>(
+      `SELECT to_char(filed_on, 'YYYY-MM-DD') AS "filedOn", to_char(due_on, 'YYYY-MM-DD') AS "dueOn",
+         due_on_provisional AS provisional FROM credit.objections ORDER BY filed_on`,
+    );
+    // under_objection filed 5 days before, objection_upheld 20 days before: 2018 is not in the
+    // calendar, so weekends and fixed-date holidays (元旦 2019-01-01) are assumed.
+    expect(objections).toEqual([
+      { filedOn: '2018-12-12', dueOn: '2019-01-03', provisional: true },
+      { filedOn: '2018-12-27', dueOn: '2019-01-18', provisional: true },
+    ]);
+  });
 });
 
 describe('seed CLI', () => {

@@ -93,7 +93,9 @@ function pickStatus(
   random: Random,
   scenario: Scenario | 'background',
 ): Pick<SyntheticPerson, 'householdStatus' | 'registrationIssues'> {
-  if (scenario === 'deceased') return { householdStatus: 'DECEASED', registrationIssues: [] };
+  if (scenario === 'deceased' || scenario === 'deceased_clean') {
+    return { householdStatus: 'DECEASED', registrationIssues: [] };
+  }
   if (scenario !== 'background') return { householdStatus: 'ACTIVE', registrationIssues: [] };
   // A person with an open registration issue is still on the active register (that is the issue).
   if (random.chance(ISSUE_SHARE)) {

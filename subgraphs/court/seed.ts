@@ -35,16 +35,18 @@ export async function seedCourt(
 }
 
 /**
- * The court records of `persons` as of `asOf`: for `serious_dishonest` an open case with an
- * active listing and consumption restriction about six months old; nothing for other scenarios;
+ * The court records of `persons` as of `asOf`: for `serious_dishonest` and `court_listing` an open
+ * case with an active listing and consumption restriction about six months old (one case: the
+ * two share its case key on the credit feed); nothing for other scenarios;
  * a realistic random mix for `background` persons, drawn from `Random(person.seed).fork('court')`.
  */
 export function planCourtRecords(persons: readonly SyntheticPerson[], asOf: string): CourtRecords {
   const plan = new CourtPlan(asOf);
   for (const person of persons) {
     const random = new Random(person.seed).fork('court');
-    if (person.scenario === 'serious_dishonest') plan.seriousDishonest(person, random);
-    else if (person.scenario === 'background') plan.background(person, random);
+    if (person.scenario === 'serious_dishonest' || person.scenario === 'court_listing') {
+      plan.seriousDishonest(person, random);
+    } else if (person.scenario === 'background') plan.background(person, random);
   }
   return plan.records;
 }

@@ -14,6 +14,12 @@ export interface DisclosureFeedEntry {
   validUntil: string | null;
   status: 'ACTIVE' | 'REVOKED';
   statusChangedAt: string | null;
+  /**
+   * The credit catalog item of a penalty (the department's own classification, e.g.
+   * AMR_PENALTY_MINOR under the simple procedure); absent or null for a licence. The credit
+   * platform publishes a penalty only for its item's publication period.
+   */
+  catalogCode?: string | null;
 }
 
 /** One page of the feed, as the `DisclosureFeedPage` SDL type. */
@@ -32,7 +38,8 @@ export interface DisclosureFeedPage {
  *     source_record_id text NOT NULL, kind text NOT NULL CHECK (kind IN ('LICENSING', 'PENALTY')),
  *     person_id char(18) NOT NULL, party_name text NOT NULL, decision_no text NOT NULL,
  *     decided_at date NOT NULL, title text NOT NULL, authority text NOT NULL, valid_until date,
- *     status text NOT NULL CHECK (status IN ('ACTIVE', 'REVOKED')), status_changed_at date);
+ *     status text NOT NULL CHECK (status IN ('ACTIVE', 'REVOKED')), status_changed_at date,
+ *     catalog_code text);
  */
 export function createDisclosureFeedStore(schema: string) {
   if (!/^[a-z_]+$/.test(schema)) throw new Error(`invalid schema name ${schema}`);
@@ -42,14 +49,17 @@ export function createDisclosureFeedStore(schema: string) {
       if (entries.length === 0) return;
       await db.query(
         `INSERT INTO ${schema}.disclosure_feed (source_record_id, kind, person_id, party_name,
-           decision_no, decided_at, title, authority, valid_until, status, status_changed_at)
+           decision_no, decided_at, title, authority, valid_until, status, status_changed_at,
+           catalog_code)
          SELECT "sourceRecordId", kind, "personId", "partyName", "decisionNo", "decidedAt", title,
-           authority, "validUntil", status, "statusChangedAt"
+           authority, "validUntil", status, "statusChangedAt", "catalogCode"
          FROM ROWS FROM (jsonb_to_recordset($1::jsonb) AS ("sourceRecordId" text, kind text,
            "personId" text, "partyName" text, "decisionNo" text, "decidedAt" date, title text,
-           authority text, "validUntil" date, status text, "statusChangedAt" date))
+           authority text, "validUntil" date, status text, "statusChangedAt" date,
+           "catalogCode" text))
            WITH ORDINALITY AS x("sourceRecordId", kind, "personId", "partyName", "decisionNo",
-           "decidedAt", title, authority, "validUntil", status, "statusChangedAt", ordinality)
+           "decidedAt", title, authority, "validUntil", status, "statusChangedAt", "catalogCode",
+           ordinality)
          ORDER BY ordinality`,
         [JSON.stringify(entries)],
       );
@@ -67,7 +77,8 @@ export function createDisclosureFeedStore(schema: string) {
            person_id AS "personId", party_name AS "partyName", decision_no AS "decisionNo",
            to_char(decided_at, 'YYYY-MM-DD') AS "decidedAt", title, authority,
            to_char(valid_until, 'YYYY-MM-DD') AS "validUntil", status,
-           to_char(status_changed_at, 'YYYY-MM-DD') AS "statusChangedAt"
+           to_char(status_changed_at, 'YYYY-MM-DD') AS "statusChangedAt",
+           catalog_code AS "catalogCode"
          FROM ${schema}.disclosure_feed WHERE change_seq > $1::bigint
          ORDER BY change_seq LIMIT $2`,
         [cursor, limit],

@@ -1,5 +1,5 @@
 import type { DisclosureFeedEntry } from '../kit/disclosure-feed-store';
-import { PENALTY_KIND_NAMES } from './market-feed-entries';
+import { PENALTY_KIND_NAMES, penaltyFeedEntry } from './market-feed-entries';
 import type { LicenseRecord, MarketRecords, PenaltyRecord } from './records';
 
 /** Chinese names of licence kinds (许可事项), as the `LicenseKind` SDL enum describes them. */
@@ -16,8 +16,8 @@ const LICENSE_KIND_NAMES: Record<LicenseRecord['kind'], string> = {
 const PENALTY_AUTHORITY = '通江县市场监督管理局';
 
 /**
- * The disclosure of a licensing decision. A licence revoked (吊销/撤销) withdraws it; one that
- * expired or was cancelled at the holder's request stays published, as the decision stood.
+ * The disclosure of a licensing decision. A licence revoked (吊销/撤销) withdraws it; the credit
+ * platform publishes it while valid (through `validUntil`).
  */
 export function licenseDisclosureEntry(
   license: LicenseRecord,
@@ -36,6 +36,7 @@ export function licenseDisclosureEntry(
     status: license.status === 'REVOKED' ? 'REVOKED' : 'ACTIVE',
     // The seed knows no revocation date: the licence's own history is not kept.
     statusChangedAt: null,
+    catalogCode: null,
   };
 }
 
@@ -60,6 +61,8 @@ export function penaltyDisclosureEntry(
     validUntil: null,
     status: penalty.status === 'REVOKED' ? 'REVOKED' : 'ACTIVE',
     statusChangedAt: penalty.status === 'REVOKED' ? penalty.statusChangedAt : null,
+    // The same classification as on the credit feed (simple procedure: AMR_PENALTY_MINOR).
+    catalogCode: penaltyFeedEntry(penalty).catalogCode,
   };
 }
 

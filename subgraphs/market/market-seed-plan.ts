@@ -101,6 +101,33 @@ export class MarketSeedPlan {
         });
         return;
       }
+      case 'good_and_general_bad':
+      case 'repaired_penalty':
+      case 'objection_upheld': {
+        // good_and_general_bad: 100-200 days ago (past the 3-month minimum, repairable);
+        // repaired_penalty: 200-300 days ago and paid; objection_upheld: 40-60 days ago.
+        const [from, to] =
+          person.scenario === 'good_and_general_bad'
+            ? [100, 200]
+            : person.scenario === 'repaired_penalty'
+              ? [200, 300]
+              : [40, 60];
+        this.openBusiness(rng, person, {
+          type: 'INDIVIDUAL_BUSINESS',
+          registeredAt: addDays(asOf, -rng.int(800, 3000)),
+          status: 'ACTIVE',
+        });
+        const decidedAt = addDays(asOf, -rng.int(from, to));
+        const paid = person.scenario === 'repaired_penalty';
+        this.addPenalty(person, {
+          ...this.drawPenalty(rng, false, decidedAt),
+          kind: 'FINE',
+          amount: rng.int(20, 100) * 100,
+          status: paid ? 'PERFORMED' : 'ACTIVE',
+          statusChangedAt: paid ? addDays(decidedAt, rng.int(10, 30)) : null,
+        });
+        return;
+      }
       case 'legal_rep_abnormal_enterprise':
         this.openBusiness(rng, person, {
           type: 'LIMITED_COMPANY',

@@ -33,7 +33,8 @@ export async function seedTax(
 
 /**
  * The tax records of `persons` as of `asOf`: the fixed shapes of DESIGN §7 for scenario persons
- * (tax_arrears, repaired, clean_3y, good_record_red_list; nothing for other scenarios) and a
+ * (tax_arrears, repaired, clean_3y, good_record_red_list, old_unpaid_arrears; nothing for other
+ * scenarios) and a
  * realistic random mix for `background` persons, drawn from `Random(person.seed).fork('tax')`.
  */
 export function planTaxRecords(persons: readonly SyntheticPerson[], asOf: string): TaxRecords {
@@ -56,6 +57,10 @@ export function planTaxRecords(persons: readonly SyntheticPerson[], asOf: string
       }
       case 'good_record_red_list':
         plan.level(person, 'A');
+        break;
+      case 'old_unpaid_arrears':
+        // Decided 13 to 20 months ago and never paid: displayed past its 12 months.
+        plan.arrear(person, random, addDays(asOf, -random.int(400, 600)), null);
         break;
       case 'background':
         plan.background(person, random);

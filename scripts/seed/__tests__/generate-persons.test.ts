@@ -164,14 +164,19 @@ describe('generatePersons', () => {
   describe('scenarios', () => {
     it('gives every scenario 5 persons in a large population, the rest background', () => {
       expect(scenarioCounts(large)).toEqual(eachScenario(5));
-      expect(large.filter((p) => p.scenario === 'background').length).toBe(20_000 - 60);
+      expect(large.filter((p) => p.scenario === 'background').length).toBe(
+        20_000 - 5 * SCENARIOS.length,
+      );
     });
 
+    // 3 each, growing to 5 once scenario persons stay under a tenth of the population.
+    const tenth = (each: number) => each * SCENARIOS.length * 10;
     it.each([
-      [36, 3],
+      [3 * SCENARIOS.length, 3],
       [300, 3],
-      [599, 4],
-      [600, 5],
+      [tenth(4) - 1, 3],
+      [tenth(4), 4],
+      [tenth(5), 5],
       [5000, 5],
     ])('gives every scenario its share in %i persons: %i each', (count, each) => {
       expect(scenarioCounts(generatePersons({ count, seed: 2018, asOf: AS_OF }))).toEqual(
@@ -180,9 +185,9 @@ describe('generatePersons', () => {
     });
 
     it.each([
-      [12, 1],
-      [24, 2],
-      [35, 2],
+      [SCENARIOS.length, 1],
+      [2 * SCENARIOS.length, 2],
+      [3 * SCENARIOS.length - 1, 2],
     ])(
       'gives each scenario fewer than 3 when only %i persons are asked for: %i each',
       (count, each) => {
@@ -196,20 +201,16 @@ describe('generatePersons', () => {
       const positions = generatePersons({ count: 300, seed: 1, asOf: AS_OF })
         .filter((p) => p.scenario !== 'background')
         .map((p) => [p.index, p.scenario]);
-      expect(positions.slice(0, 13)).toEqual([
+      // 3 persons per scenario: slot k of 3 x SCENARIOS at floor(k * 300 / slots).
+      const slots = 3 * SCENARIOS.length;
+      expect(positions.slice(0, SCENARIOS.length + 1)).toEqual([
+        ...SCENARIOS.map((scenario, k) => [Math.floor((k * 300) / slots), scenario]),
+        [Math.floor((SCENARIOS.length * 300) / slots), 'clean'],
+      ]);
+      expect(positions.slice(0, 3)).toEqual([
         [0, 'clean'],
-        [8, 'clean_3y'],
-        [16, 'serious_dishonest'],
-        [25, 'general_bad'],
-        [33, 'repaired'],
-        [41, 'under_objection'],
-        [50, 'tax_arrears'],
-        [58, 'student_integrity'],
-        [66, 'deceased'],
-        [75, 'legal_rep_abnormal_enterprise'],
-        [83, 'good_record_red_list'],
-        [91, 'consent_granted'],
-        [100, 'clean'],
+        [5, 'clean_3y'],
+        [11, 'serious_dishonest'],
       ]);
     });
 
@@ -244,7 +245,7 @@ describe('generatePersons', () => {
       const others = large.filter(
         (p) => p.scenario !== 'background' && p.scenario !== 'student_integrity',
       );
-      expect(others).toHaveLength(55);
+      expect(others).toHaveLength(5 * (SCENARIOS.length - 1));
       for (const person of others) {
         const age = ageOn(person.birthDate, AS_OF) ?? -1;
         expect({ id: person.id, adult: age >= 25 && age <= 70 }).toEqual({
@@ -262,29 +263,31 @@ describe('generatePersons', () => {
       ).toEqual(
         scenarioPersons.map((p) => [
           p.scenario,
-          p.scenario === 'deceased' ? 'DECEASED' : 'ACTIVE',
+          p.scenario === 'deceased' || p.scenario === 'deceased_clean' ? 'DECEASED' : 'ACTIVE',
           [],
         ]),
       );
-      expect(large.filter((p) => p.householdStatus === 'DECEASED').map((p) => p.scenario)).toEqual(
-        Array(5).fill('deceased'),
-      );
+      const deceased = large.filter((p) => p.householdStatus === 'DECEASED');
+      expect(deceased.map((p) => p.scenario).sort()).toEqual([
+        ...Array(5).fill('deceased'),
+        ...Array(5).fill('deceased_clean'),
+      ]);
     });
   });
 
   describe('options', () => {
     it.each([
       [
-        { count: 11, seed: 1, asOf: AS_OF },
-        'a population needs at least 12 persons (one per scenario), got 11',
+        { count: SCENARIOS.length - 1, seed: 1, asOf: AS_OF },
+        `a population needs at least ${SCENARIOS.length} persons (one per scenario), got ${SCENARIOS.length - 1}`,
       ],
       [
         { count: 0, seed: 1, asOf: AS_OF },
-        'a population needs at least 12 persons (one per scenario), got 0',
+        `a population needs at least ${SCENARIOS.length} persons (one per scenario), got 0`,
       ],
       [
         { count: 100.5, seed: 1, asOf: AS_OF },
-        'a population needs at least 12 persons (one per scenario), got 100.5',
+        `a population needs at least ${SCENARIOS.length} persons (one per scenario), got 100.5`,
       ],
       [
         { count: 100, seed: -1, asOf: AS_OF },

@@ -1,3 +1,4 @@
+import { SCENARIOS } from '../../../subgraphs/kit/seed/scenarios';
 import { parseSeedArgs, SeedUsageError } from '../parse-seed-args';
 
 const TODAY = '2025-06-30';
@@ -42,8 +43,8 @@ describe('parseSeedArgs', () => {
     [['--persons', '1e3'], '--persons must be a positive whole number, got "1e3"'],
     [['--persons', ''], '--persons must be a positive whole number, got ""'],
     [
-      ['--persons', '11'],
-      '--persons must be at least 12 (one person per fixture scenario), got 11',
+      ['--persons', String(SCENARIOS.length - 1)],
+      `--persons must be at least ${SCENARIOS.length} (one person per fixture scenario), got ${SCENARIOS.length - 1}`,
     ],
     [['--persons', '1000001'], '--persons must be at most 1000000, got 1000001'],
     [['--seed=-1'], '--seed must be a whole number from 0 to 4294967295, got "-1"'],

@@ -26,6 +26,15 @@ function optionalText(raw: Record<string, unknown>, field: string, where: string
   return value;
 }
 
+/** A catalog code (upper-case letters, digits, underscores, at most 64) or null. */
+function catalogCodeOf(value: unknown, where: string): string | null {
+  if (value === null) return null;
+  if (typeof value !== 'string' || !/^[A-Z][A-Z0-9_]{0,63}$/.test(value)) {
+    throw new Error(`${where}.catalogCode: expected a catalog code or null`);
+  }
+  return value;
+}
+
 /** Checks one entry field by field, naming the first wrong one. */
 function readDisclosure(raw: unknown, where: string): CollectedDisclosure {
   if (!isObject(raw)) throw new Error(`${where}: not an object`);
@@ -54,6 +63,7 @@ function readDisclosure(raw: unknown, where: string): CollectedDisclosure {
     validUntil: optionalText(raw, 'validUntil', where),
     status: status === 'REVOKED' ? 'REVOKED' : 'ACTIVE',
     statusChangedAt: optionalText(raw, 'statusChangedAt', where),
+    catalogCode: catalogCodeOf(raw.catalogCode ?? null, where),
     changeSeq: text.changeSeq,
   };
 }
@@ -62,6 +72,6 @@ function readDisclosure(raw: unknown, where: string): CollectedDisclosure {
 export const DISCLOSURE_ENTRY_READER: FeedEntryReader<CollectedDisclosure> = {
   selection:
     'sourceRecordId kind personId partyName decisionNo decidedAt title authority validUntil ' +
-    'status statusChangedAt changeSeq',
+    'status statusChangedAt catalogCode changeSeq',
   read: readDisclosure,
 };

@@ -30,12 +30,20 @@ export interface DisclosureQuery {
   /** Keyset position: list decisions strictly after it in (decidedAt desc, id desc) order. */
   after: { decidedAt: string; id: string } | null;
   limit: number;
+  /** The day of the request (ISO): publication periods are judged on it. */
+  asOf: string;
+  /**
+   * Publication period (months from the decision date) of each catalog item whose penalties are
+   * published (policy/catalog.yaml `publicationMonths`); a penalty of any other item, or of none,
+   * is not published.
+   */
+  publication: readonly { code: string; months: number }[];
 }
 
-const COLUMNS = `id, kind, source_dept AS dept, person_id AS "personId",
-  party_name_masked AS "partyNameMasked", decision_no AS "decisionNo",
-  to_char(decided_at, 'YYYY-MM-DD') AS "decidedAt", title, authority,
-  to_char(valid_until, 'YYYY-MM-DD') AS "validUntil"`;
+const COLUMNS = `d.id, d.kind, d.source_dept AS dept, d.person_id AS "personId",
+  d.party_name_masked AS "partyNameMasked", d.decision_no AS "decisionNo",
+  to_char(d.decided_at, 'YYYY-MM-DD') AS "decidedAt", d.title, d.authority,
+  to_char(d.valid_until, 'YYYY-MM-DD') AS "validUntil"`;
 
 /** SQL of collected licensing and penalty decisions for public disclosure (schema `credit`). */
 export function createDisclosureStore(db: Database) {
@@ -67,15 +75,17 @@ export function createDisclosureStore(db: Database) {
                FROM jsonb_to_recordset($2::jsonb) AS x("sourceRecordId" text, kind text,
                  "personId" text, "partyNameMasked" text, "partyAdultFrom" date,
                  "decisionNo" text, "decidedAt" date, title text, authority text,
-                 "validUntil" date, status text, "statusChangedAt" date, "changeSeq" bigint)
+                 "validUntil" date, status text, "statusChangedAt" date, "catalogCode" text,
+                 "changeSeq" bigint)
                ORDER BY x."sourceRecordId", x."changeSeq" DESC
              ), upserted AS (
                INSERT INTO credit.disclosures AS d (source_dept, source_record_id, kind,
                  person_id, party_name_masked, party_adult_from, decision_no, decided_at, title,
-                 authority, valid_until, status, status_changed_at, change_seq, collected_at)
+                 authority, valid_until, status, status_changed_at, catalog_code, change_seq,
+                 collected_at)
                SELECT $1, "sourceRecordId", kind, "personId", "partyNameMasked", "partyAdultFrom",
                  "decisionNo", "decidedAt", title, authority, "validUntil", status,
-                 "statusChangedAt", "changeSeq", $3::timestamptz
+                 "statusChangedAt", "catalogCode", "changeSeq", $3::timestamptz
                FROM latest
                ON CONFLICT (source_dept, source_record_id) DO UPDATE SET
                  kind = EXCLUDED.kind, person_id = EXCLUDED.person_id,
@@ -85,6 +95,7 @@ export function createDisclosureStore(db: Database) {
                  title = EXCLUDED.title, authority = EXCLUDED.authority,
                  valid_until = EXCLUDED.valid_until, status = EXCLUDED.status,
                  status_changed_at = EXCLUDED.status_changed_at,
+                 catalog_code = EXCLUDED.catalog_code,
                  change_seq = EXCLUDED.change_seq, collected_at = EXCLUDED.collected_at
                WHERE d.change_seq < EXCLUDED.change_seq
                RETURNING 1
@@ -126,19 +137,49 @@ export function createDisclosureStore(db: Database) {
     },
 
     /**
-     * Published decisions, newest first, in one statement: in force (a REVOKED decision is
-     * withdrawn), about a party who was 18 or older on the decision date (minors never; an id
-     * without a valid birth date never), decided no later than `query.to`.
+     * Published decisions, newest first, in one statement. A decision is published while:
+     * - it is in force (a REVOKED decision is withdrawn: 行政处罚法 第四十八条);
+     * - the party was 18 or older on the decision date (minors never; an id without a real
+     *   birth date never);
+     * - it is within its publication period on `query.asOf`: a licence while valid (through
+     *   `valid_until`, or with no expiry), a penalty through its decision date plus the
+     *   `publicationMonths` of its catalog item (end-of-month clamped, as display periods), and a
+     *   penalty of an unpublished item (simple procedure: AMR_PENALTY_MINOR) never;
+     * - no approved repair and no objection upheld with REMOVED is about it: the same matching as
+     *   objections/record-adjustment.ts (the department's record id, or for a seeded claim the
+     *   person's decision of that item and department made on or before the claim).
+     * Decided no later than `query.to`.
      */
     findPublished(query: DisclosureQuery): Promise<StoredDisclosure[]> {
       return db.query<StoredDisclosure>(
-        `SELECT ${COLUMNS} FROM credit.disclosures
-         WHERE status = 'ACTIVE' AND party_adult_from IS NOT NULL
-           AND decided_at >= party_adult_from
-           AND ($1::text IS NULL OR kind = $1) AND ($2::text IS NULL OR source_dept = $2)
-           AND ($3::date IS NULL OR decided_at >= $3::date) AND decided_at <= $4::date
-           AND ($5::date IS NULL OR (decided_at, id) < ($5::date, $6::text))
-         ORDER BY decided_at DESC, id DESC LIMIT $7`,
+        `WITH publication AS (
+           SELECT code, months FROM jsonb_to_recordset($8::jsonb) AS p(code text, months int)
+         )
+         SELECT ${COLUMNS} FROM credit.disclosures d
+         WHERE d.status = 'ACTIVE' AND d.party_adult_from IS NOT NULL
+           AND d.decided_at >= d.party_adult_from
+           AND ((d.kind = 'LICENSING' AND (d.valid_until IS NULL OR d.valid_until >= $9::date))
+             OR (d.kind = 'PENALTY' AND EXISTS (
+               SELECT 1 FROM publication p WHERE p.code = d.catalog_code
+                 AND $9::date <= (d.decided_at + make_interval(months => p.months))::date)))
+           AND NOT EXISTS (
+             SELECT 1 FROM credit.repairs r
+             WHERE r.status = 'APPROVED' AND r.person_id = d.person_id
+               AND r.source_dept = d.source_dept
+               AND (r.source_record_id = d.source_record_id
+                 OR (r.source_record_id IS NULL AND r.catalog_code = d.catalog_code
+                   AND d.decided_at <= r.applied_on)))
+           AND NOT EXISTS (
+             SELECT 1 FROM credit.objections o
+             WHERE o.status = 'UPHELD' AND o.correction = 'REMOVED'
+               AND o.person_id = d.person_id AND o.source_dept = d.source_dept
+               AND (o.source_record_id = d.source_record_id
+                 OR (o.source_record_id IS NULL AND o.catalog_code = d.catalog_code
+                   AND d.decided_at <= o.filed_on)))
+           AND ($1::text IS NULL OR d.kind = $1) AND ($2::text IS NULL OR d.source_dept = $2)
+           AND ($3::date IS NULL OR d.decided_at >= $3::date) AND d.decided_at <= $4::date
+           AND ($5::date IS NULL OR (d.decided_at, d.id) < ($5::date, $6::text))
+         ORDER BY d.decided_at DESC, d.id DESC LIMIT $7`,
         [
           query.kind,
           query.dept,
@@ -147,6 +188,8 @@ export function createDisclosureStore(db: Database) {
           query.after?.decidedAt ?? null,
           query.after?.id ?? null,
           query.limit,
+          JSON.stringify(query.publication),
+          query.asOf,
         ],
       );
     },

@@ -1,5 +1,6 @@
 import { badUserInput } from '../../kit/errors';
 import type { BaseSubgraphContext } from '../../kit/subgraph-module';
+import type { Catalog } from '../rules/types';
 import { decodeDisclosureCursor, encodeDisclosureCursor } from './disclosure-cursor';
 import type { DisclosureStore } from './disclosure-store';
 import { toPublicDisclosure } from './public-disclosure-view';
@@ -13,7 +14,7 @@ const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 /** What the disclosure resolvers need from the credit subgraph's request context. */
 export interface DisclosuresContext extends BaseSubgraphContext {
-  services: { disclosures: DisclosureStore };
+  services: { disclosures: DisclosureStore; rules: { catalog: Pick<Catalog, 'items'> } };
   /** The request's day (China Standard Time), ISO: nothing decided later is listed. */
   asOf: string;
 }
@@ -76,6 +77,10 @@ export const disclosureResolvers = {
         to: to !== null && to < context.asOf ? to : context.asOf,
         after,
         limit: first + 1,
+        asOf: context.asOf,
+        publication: context.services.rules.catalog.items
+          .filter((item) => item.publicationMonths !== null)
+          .map((item) => ({ code: item.code, months: item.publicationMonths ?? 0 })),
       });
       const page = rows.slice(0, first);
       const last = page[page.length - 1];

@@ -12,9 +12,9 @@ export const GOOD_CONDUCT_KINDS = {
 export type GoodConductKind = keyof typeof GOOD_CONDUCT_KINDS;
 
 /**
- * The good-conduct records of a seeded county as of `asOf`: every `good_record_red_list` person
- * gets a volunteer-service record 30 to 200 days before `asOf` (besides the departments' good
- * records); `background` persons get a few at random (about 6% volunteer service, 3% charity,
+ * The good-conduct records of a seeded county as of `asOf`: every `good_record_red_list`,
+ * `good_and_general_bad` and `objection_upheld` person gets a volunteer-service record 30 to 200
+ * days before `asOf` (besides the departments' good records); `background` persons get a few at random (about 6% volunteer service, 3% charity,
  * 1% model worker, within the last 2 years), drawn from `Random(person.seed).fork('credit')`.
  * Other scenarios get none, so their fixtures keep the shapes of DESIGN §7.
  */
@@ -41,7 +41,11 @@ export function planGoodConduct(
   };
   for (const person of persons) {
     const random = new Random(person.seed).fork('credit');
-    if (person.scenario === 'good_record_red_list') {
+    if (
+      person.scenario === 'good_record_red_list' ||
+      person.scenario === 'good_and_general_bad' ||
+      person.scenario === 'objection_upheld'
+    ) {
       add(person, 'CIVIL_VOLUNTEER_SERVICE', addDays(asOf, -random.int(30, 200)));
     } else if (person.scenario === 'background') {
       if (random.chance(0.06)) {

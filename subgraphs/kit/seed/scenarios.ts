@@ -12,6 +12,19 @@ export const SCENARIOS = [
   'legal_rep_abnormal_enterprise',
   'good_record_red_list',
   'consent_granted',
+  // Credit decisions that never contradict each other and follow the national periods:
+  /** A displayed good record (volunteering) and a displayed general bad one (a penalty). */
+  'good_and_general_bad',
+  /** Deceased according to the household register, with no credit record at all. */
+  'deceased_clean',
+  /** A paid penalty whose credit repair AMR approved: withdrawn from public disclosure. */
+  'repaired_penalty',
+  /** A penalty removed by an objection AMR upheld, and a good record: on the red list. */
+  'objection_upheld',
+  /** Tax arrears decided more than 12 months ago and still unpaid: still displayed. */
+  'old_unpaid_arrears',
+  /** A court dishonest-debtor listing and its consumption restriction (one case). */
+  'court_listing',
 ] as const;
 
 export type Scenario = (typeof SCENARIOS)[number];

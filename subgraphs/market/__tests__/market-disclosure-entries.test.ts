@@ -45,6 +45,7 @@ describe('marketDisclosureHistory', () => {
       title: '价格欺诈；处罚：罚款2000元',
       authority: '通江县市场监督管理局',
       validUntil: null,
+      catalogCode: 'AMR_PENALTY',
     };
     expect(history).toEqual([
       { ...penalty, status: 'ACTIVE', statusChangedAt: null },
@@ -60,6 +61,7 @@ describe('marketDisclosureHistory', () => {
         validUntil: '2029-02-28',
         status: 'ACTIVE',
         statusChangedAt: null,
+        catalogCode: null,
       },
       { ...penalty, status: 'REVOKED', statusChangedAt: '2024-04-01' },
     ]);

@@ -56,11 +56,19 @@ describe('DISCLOSURE_ENTRY_READER', () => {
     validUntil: '2029-02-28',
     status: 'ACTIVE',
     statusChangedAt: null,
+    catalogCode: null,
     changeSeq: '42',
   };
 
   it('reads a valid entry as it is', () => {
     expect(DISCLOSURE_ENTRY_READER.read(raw, 'e')).toEqual(raw);
+    const penalty = { ...raw, kind: 'PENALTY', catalogCode: 'AMR_PENALTY_MINOR' };
+    expect(DISCLOSURE_ENTRY_READER.read(penalty, 'e')).toEqual(penalty);
+  });
+
+  it('reads an entry of a feed without catalog codes as having none', () => {
+    const { catalogCode: _omitted, ...older } = raw;
+    expect(DISCLOSURE_ENTRY_READER.read(older, 'e')).toEqual(raw);
   });
 
   it('names the first wrong field', () => {
@@ -70,5 +78,8 @@ describe('DISCLOSURE_ENTRY_READER', () => {
     expect(() => DISCLOSURE_ENTRY_READER.read({ ...raw, partyName: 3 }, 'e[0]')).toThrow(
       'e[0].partyName: expected a string',
     );
+    expect(() =>
+      DISCLOSURE_ENTRY_READER.read({ ...raw, catalogCode: 'x'.repeat(65) }, 'e[0]'),
+    ).toThrow('e[0].catalogCode: expected a catalog code or null');
   });
 });
