@@ -67,7 +67,8 @@ describe('DISCLOSURE_ENTRY_READER', () => {
   });
 
   it('reads an entry of a feed without catalog codes as having none', () => {
-    const { catalogCode: _omitted, ...older } = raw;
+    const older: Record<string, unknown> = { ...raw };
+    delete older.catalogCode;
     expect(DISCLOSURE_ENTRY_READER.read(older, 'e')).toEqual(raw);
   });
 
