@@ -30,7 +30,7 @@ const BANK = makeUscc('91511921MA6BANK01');
 const TODAY = new Date().toISOString().slice(0, 10);
 const IN_30_DAYS = new Date(Date.now() + 30 * DAY_MS).toISOString().slice(0, 10);
 
-const PERSONS = generatePersons({ count: 36, seed: 7, asOf: TODAY });
+const PERSONS = generatePersons({ count: 60, seed: 7, asOf: TODAY });
 const [ALICE, BOB, CAROL] = PERSONS.filter((person) => person.scenario === 'clean');
 const SEEDED = PERSONS.find((person) => person.scenario === 'consent_granted') as SyntheticPerson;
 
