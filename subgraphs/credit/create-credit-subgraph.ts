@@ -1,5 +1,6 @@
 import { join } from 'node:path';
 import { chinaToday } from '../../lib/civil-time/china-today';
+import { createLogger } from '../../lib/log/create-logger';
 import { loadPolicy } from '../../lib/policy/load-policy';
 import type { SubgraphModule } from '../kit/subgraph-module';
 import type { SourceReport } from './collector/collect-source';
@@ -62,7 +63,7 @@ export interface CreditSubgraphOptions {
   collector?: Omit<CreditCollectorOptions, 'store' | 'subgraphUrls' | 'now'>;
   /**
    * Operator log of the service (a provisional objection due date, a calendar about to end),
-   * one line each, no personal data; default console.log.
+   * one line each, no personal data; default the service's JSON log at level warn.
    */
   log?: (line: string) => void;
 }
@@ -139,7 +140,9 @@ export function createCreditSubgraph(options: CreditSubgraphOptions = {}): Credi
       const measuresCatalog = loadMeasures({ path: options.measuresPath });
       // A measures catalog that could reward a person the green channel refuses never loads.
       checkMeasuresAgainstRules(measuresCatalog, rules);
-      const log = options.log ?? ((line: string) => console.log(line));
+      // Warnings for the operator (a calendar ending, a provisional due date), as JSON log lines.
+      const logger = createLogger({ service: 'credit', component: 'credit rules' });
+      const log = options.log ?? ((line: string) => logger.warn(line));
       const calendar = loadCalendar({ path: options.calendarPath });
       const envStale = Number(process.env.CREDIT_STALE_AFTER_MS);
       // One bound for every source when a test or the operator says so; else each its own.
