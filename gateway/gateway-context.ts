@@ -1,6 +1,7 @@
 import type { BaseContext } from '@apollo/server';
 import type { Caller } from '../lib/auth/caller';
 import type { GatewayMetrics } from './metrics/gateway-metrics';
+import type { OperationMeasures } from './limits/check-operation';
 import type { PrecheckResult } from './plugins/use-policy-check';
 
 /** What the gateway knows about one GraphQL operation while it runs. */
@@ -20,6 +21,8 @@ export interface GatewayContext extends BaseContext {
   subgraphCalls?: SubgraphCall[];
   /** The gateway's metrics, for plugins that count refusals (countLimitRefusal, ...). */
   metrics?: GatewayMetrics;
+  /** What the request gate measured of the operation (tokens, depth, cost, ...). */
+  limits?: OperationMeasures;
 }
 
 /** One fetch from a subgraph during an operation. */
@@ -28,5 +31,6 @@ export interface SubgraphCall {
   startedAt: number;
   outcome: 'pending' | 'ok' | 'error';
   latencyMs?: number;
+  /** Short error message or code (`AUDIT_UNAVAILABLE` when the subgraph could not audit). */
   error?: string;
 }

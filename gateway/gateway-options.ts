@@ -1,6 +1,8 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import type { DevSignInOptions } from './dev-sign-in/dev-sign-in-options';
 import type { GatewayContext } from './gateway-context';
+import type { LimitsConfig } from './limits/limits-config';
+import type { RateLimiter } from './limits/rate-limiter';
 import type { TrustedDocument } from './operations/load-trusted-documents';
 import type { GatewaySecurity } from './security/gateway-security';
 
@@ -56,4 +58,21 @@ export interface GatewayOptions {
   metricsToken?: string;
   /** Export the process's CPU, memory and event-loop metrics on `/metrics`; default true. */
   processMetrics?: boolean;
+  /**
+   * Request limits, rate budgets and the safelist (policy/limits.yaml); default
+   * `loadLimitsConfig()`. `false` turns the request gate off: for the benchmark's limits-off
+   * rounds only, refused in production.
+   */
+  limits?: LimitsConfig | false;
+  /**
+   * Keeps the rate budgets in this Redis, shared by every gateway process using it; default the
+   * `REDIS_URL` environment variable; empty: in this process's memory.
+   */
+  redisUrl?: string;
+  /** A rate limiter to use instead of the one `redisUrl` selects (tests); not closed by stop(). */
+  rateLimiter?: RateLimiter;
+  /** Most open connections to each subgraph (more fetches queue); default 64. */
+  subgraphConnections?: number;
+  /** Largest request body, in bytes (413 beyond); default 1 MiB. */
+  maxBodyBytes?: number;
 }

@@ -21,8 +21,16 @@ import { installTraceContext } from '../lib/tracing/install-trace-context';
 import { traceHeaders } from '../lib/tracing/trace-headers';
 import type { GatewayContext } from './gateway-context';
 import type { GatewayOptions } from './gateway-options';
+import type { LimitsConfig } from './limits/limits-config';
 import { createHealthRoute } from './health-route';
 import { createKeepAliveFetcher } from './keep-alive-fetcher';
+import { loadLimitsConfig } from './limits/load-limits-config';
+import { createMemoryRateLimiter } from './limits/memory-rate-limiter';
+import type { RateLimiter } from './limits/rate-limiter';
+import { createRedisRateLimiter } from './limits/redis-rate-limiter';
+import { createRefusalCounter } from './limits/refusal-counter';
+import type { RefusalCounter } from './limits/refusal-counter';
+import { createRequestGate } from './limits/request-gate';
 import { maskProductionError } from './mask-production-error';
 import { createGatewayMetrics } from './metrics/gateway-metrics';
 import { useGatewayMetrics } from './metrics/use-gateway-metrics';
@@ -45,6 +53,8 @@ export interface RunningGateway {
   port: number;
   /** Stops accepting requests, then releases the subgraph connections. */
   stop(): Promise<void>;
+  /** Refusals of the request gate by code, and a hook for metrics (RefusalCounter.subscribe). */
+  refusals: RefusalCounter;
 }
 
 /**
@@ -63,6 +73,10 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   const supergraphSdl =
     options.supergraphSdl ??
     readFileSync(options.supergraphPath ?? DEFAULT_SUPERGRAPH_PATH, 'utf8');
+  if (production && options.limits === false) {
+    throw new Error('gateway: the request limits cannot be turned off in production');
+  }
+  const limits = options.limits === false ? undefined : (options.limits ?? loadLimitsConfig());
   const overrides = options.subgraphUrls ?? {};
   installTraceContext();
   const log = createLogger({ service: 'gateway' });
@@ -75,7 +89,37 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     }),
   );
   if (options.security.auditWriter) metrics.watchAuditWriter(options.security.auditWriter);
-  const fetcher = createKeepAliveFetcher({ timeoutMs: options.subgraphTimeoutMs });
+  const fetcher = createKeepAliveFetcher({
+    timeoutMs: options.subgraphTimeoutMs,
+    connectionsPerSubgraph: options.subgraphConnections,
+  });
+  const redisUrl = (options.redisUrl ?? process.env.REDIS_URL)?.trim() || undefined;
+  const ownLimiter = !options.rateLimiter && limits !== undefined;
+  const rateLimiter: RateLimiter | undefined =
+    options.rateLimiter ??
+    (limits === undefined
+      ? undefined
+      : redisUrl
+        ? await createRedisRateLimiter({ url: redisUrl })
+        : createMemoryRateLimiter());
+  const gate =
+    limits && rateLimiter
+      ? createRequestGate({
+          config: limits,
+          rateLimiter,
+          trustedDocuments,
+          audit: (context, refusal) => options.security.recordRefusal(context, refusal),
+        })
+      : undefined;
+  // Refusals of the gate reach /metrics: 429s by the budget that ran out, others by limit or code.
+  gate?.refusals.subscribe((refusal) => {
+    if (refusal.code === 'RATE_LIMITED') metrics.countRateLimitRefusal(refusal.limit ?? 'other');
+    else metrics.countLimitRefusal(refusal.limit ?? refusal.code);
+  });
+  const release = async () => {
+    await fetcher.close();
+    if (ownLimiter) await rateLimiter?.close();
+  };
   // Filled by buildService while the supergraph loads: name -> URL actually used.
   const subgraphs = new Map<string, string>();
   options.security.bindSubgraphUrls?.(subgraphs);
@@ -101,7 +145,8 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
       });
     },
   });
-  gateway.onSchemaLoadOrUpdate(() => {
+  gateway.onSchemaLoadOrUpdate(({ apiSchema }) => {
+    gate?.setSchema(apiSchema);
     loaded = true;
   });
 
@@ -114,6 +159,8 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     persistedQueries: {
       cache: new TrustedDocumentsCache(trustedDocuments),
     },
+    // A second bound behind the request gate, which checks each client type's own token limit.
+    parseOptions: limits ? { maxTokens: largestTokenLimit(limits) } : {},
     // Introspection is decided per caller by the policy check (developers, or everyone in dev).
     introspection: true,
     includeStacktraceInErrorResponses: !production,
@@ -144,7 +191,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     }
   } catch (error) {
     await apollo.stop();
-    fetcher.close();
+    await release();
     throw error;
   }
 
@@ -164,7 +211,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
         : undefined,
   }).catch(async (error: unknown) => {
     await apollo.stop();
-    fetcher.close();
+    await release();
     throw error;
   });
   const http = await startApolloHttpServer<GatewayContext>({
@@ -173,9 +220,12 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     host: options.host,
     name: 'gateway',
     observe: httpObserver(metrics),
-    context: async (req) => {
+    maxBodyBytes: options.maxBodyBytes,
+    context: async (req, request) => {
       const base: GatewayContext = { requestId: randomUUID(), metrics };
-      return options.security.context(req, base);
+      const context = await options.security.context(req, base);
+      await gate?.admit(req, request, context);
+      return context;
     },
     routes: {
       ...pages,
@@ -183,23 +233,34 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
       '/health': createHealthRoute({
         subgraphs: () => (loaded ? subgraphs : undefined),
         timeoutMs: options.healthTimeoutMs,
+        audit: (timeoutMs) => options.security.auditHealth(timeoutMs),
+        rateLimiter,
       }),
       '/metrics': createMetricsRoute(metrics.registry, options.metricsToken),
     },
     postRoutes: devSignIn.post,
   }).catch(async (error: unknown) => {
     await apollo.stop();
-    fetcher.close();
+    await release();
     throw error;
   });
 
   return {
     url: http.url,
     port: http.port,
+    refusals: gate?.refusals ?? createRefusalCounter(),
     async stop() {
       await http.stop();
       await apollo.stop();
-      fetcher.close();
+      await release();
     },
   };
+}
+
+/** The largest token limit of any client type (Apollo Server's own parse bound). */
+function largestTokenLimit(limits: LimitsConfig): number {
+  return Math.max(
+    limits.operation.defaults.maxTokens,
+    ...Object.values(limits.operation.byClientType).map((own) => own?.maxTokens ?? 0),
+  );
 }

@@ -6,6 +6,14 @@ import type { GatewayContext, SubgraphCall } from './gateway-context';
 
 type FetcherResponse = Parameters<RemoteGraphQLDataSource['errorFromResponse']>[0];
 
+/** `: <code> <message>` of a network error's cause (undici reports `fetch failed` itself), or ''. */
+function describeCause(cause: unknown): string {
+  if (typeof cause !== 'object' || cause === null) return '';
+  const { code, message } = cause as { code?: unknown; message?: unknown };
+  const parts = [code, message].filter((part) => typeof part === 'string' && part !== '');
+  return parts.length > 0 ? `: ${parts.join(' ')}` : '';
+}
+
 /** Options of {@link SubgraphDataSource}. */
 export interface SubgraphDataSourceOptions {
   /** Subgraph name as in the supergraph, e.g. `tax`. */
@@ -64,8 +72,9 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> 
   ): Promise<void> {
     // Health checks and schema loading carry no operation; the gateway does neither (static supergraph).
     if (!('incomingRequestContext' in options)) return;
-    const headers = options.request.http?.headers;
-    if (!headers) return;
+    const http = options.request.http;
+    if (!http) return;
+    const headers = http.headers;
     headers.set('x-request-id', options.context.requestId);
     const call: SubgraphCall = {
       subgraph: this.options.name,
@@ -81,24 +90,22 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> 
   override async errorFromResponse(response: FetcherResponse): Promise<GraphQLError> {
     const { name, production } = this.options;
     const status = response.status;
-    let subgraphErrors: string[] = [];
-    if (!production) {
-      const body = await this.parseBody(response).catch(() => undefined);
-      if (
-        typeof body === 'object' &&
-        body !== null &&
-        'errors' in body &&
-        Array.isArray(body.errors)
-      ) {
-        subgraphErrors = body.errors.map((error: { message?: unknown }) => String(error.message));
-      }
-    }
+    const body = await this.parseBody(response).catch(() => undefined);
+    const errors =
+      typeof body === 'object' && body !== null && 'errors' in body && Array.isArray(body.errors)
+        ? (body.errors as { message?: unknown; extensions?: { code?: unknown } }[])
+        : [];
+    // The subgraph could not write its resolver log: the gateway's own record will not wait a
+    // second full audit timeout for the same store (see audit-timeout-budget.ts).
+    const auditUnavailable = errors.some((error) => error.extensions?.code === 'AUDIT_UNAVAILABLE');
+    const subgraphErrors = production ? [] : errors.map((error) => String(error.message));
     return new GraphQLError(`Subgraph "${name}" answered HTTP ${status}`, {
       extensions: {
         code: status >= 500 ? 'SUBGRAPH_UNAVAILABLE' : 'SUBGRAPH_REQUEST_FAILED',
         serviceName: name,
         subgraph: name,
         httpStatus: status,
+        ...(auditUnavailable ? { subgraphCode: 'AUDIT_UNAVAILABLE' } : {}),
         ...(subgraphErrors.length > 0 ? { subgraphErrors } : {}),
       },
     });
@@ -112,19 +119,21 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> 
     request?: object,
   ): void {
     const { name, production } = this.options;
-    if (request) this.settle(request, 'error', error.message);
+    const audit =
+      error instanceof GraphQLError && error.extensions.subgraphCode === 'AUDIT_UNAVAILABLE';
+    if (request) this.settle(request, 'error', audit ? 'AUDIT_UNAVAILABLE' : error.message);
     if (error instanceof GraphQLError && error.extensions.subgraph === name) throw error;
     // The cause names the subgraph's host and port: logged for operators, shown only in development.
     createLogger({ service: 'gateway' }).warn(
       { subgraph: name, requestId: context?.requestId },
-      `subgraph ${name} unavailable: ${error.message}`,
+      `subgraph ${name} unavailable: ${error.message}${describeCause(error.cause)}`,
     );
     throw new GraphQLError(`Subgraph "${name}" is unavailable`, {
       extensions: {
         code: 'SUBGRAPH_UNAVAILABLE',
         serviceName: name,
         subgraph: name,
-        ...(production ? {} : { reason: error.message }),
+        ...(production ? {} : { reason: `${error.message}${describeCause(error.cause)}` }),
       },
     });
   }

@@ -1,14 +1,23 @@
 /**
- * `npm run bench`: throughput of the credit profile query through the gateway, with the audit log
- * on and off, measured in one run on this machine (rounds alternate off/on so drift hits both).
- * Also counts SQL statements per request per subgraph, to show batching.
+ * `npm run bench`: throughput of the credit profile query through the gateway in three settings,
+ * measured in one run on this machine (each round runs all three, so drift hits every one):
+ *   - audit off (request limits on),
+ *   - audit on, request limits on (the default),
+ *   - audit on, request limits off (the request gate skipped: no rate limits, operation limits,
+ *     safelist or text checks).
+ * It prints the audit's cost (on/off with limits on) and the limits' cost (on/off with the audit
+ * on), and counts SQL statements per request per subgraph, to show batching. With limits on the
+ * rate budgets are raised so one benchmark client is not throttled: the buckets are still taken
+ * from on every request, so their cost is measured.
  *
  *   npm run bench -- [--persons 1000] [--requests 2000] [--concurrency 16] [--rounds 2]
  */
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
+import { loadLimitsConfig } from '../gateway/limits/load-limits-config';
+import type { LimitsConfig } from '../gateway/limits/limits-config';
 import { openKeyStore } from '../lib/auth/key-store';
 import { signUserToken } from '../lib/auth/user-token';
 import { startSystem } from './lib/start-system';
@@ -17,8 +26,36 @@ const PROFILE = `query Profile($id: ID!) {
   person(id: $id) { id householdStatus creditProfile { score level breakdown { catalogCode points } sources { dept stale } } }
 }`;
 
-interface RoundResult {
+/** One setting of the system under benchmark. */
+interface Variant {
+  name: string;
   audit: boolean;
+  limits: boolean;
+}
+
+const VARIANTS: Variant[] = [
+  { name: 'audit off, limits on ', audit: false, limits: true },
+  { name: 'audit on,  limits on ', audit: true, limits: true },
+  { name: 'audit on,  limits off', audit: true, limits: false },
+];
+
+/** The default limits with budgets one benchmark client cannot exhaust. */
+function benchLimits(): LimitsConfig {
+  const defaults = loadLimitsConfig();
+  const unthrottled = { perSecond: 1_000_000, burst: 1_000_000 };
+  return {
+    ...defaults,
+    rateLimits: {
+      ...defaults.rateLimits,
+      identity: unthrottled,
+      department: unthrottled,
+      identityByClientType: {},
+    },
+  };
+}
+
+interface RoundResult {
+  variant: Variant;
   requestsPerSecond: number;
   p50Ms: number;
   p95Ms: number;
@@ -35,11 +72,17 @@ function positive(name: string, value: string | undefined, fallback: number): nu
 
 async function runRound(
   dataDir: string,
-  audit: boolean,
+  variant: Variant,
   requests: number,
   concurrency: number,
 ): Promise<RoundResult> {
-  const system = await startSystem({ dataDir, gatewayPort: 0, audit, log: () => {} });
+  const system = await startSystem({
+    dataDir,
+    gatewayPort: 0,
+    audit: variant.audit,
+    limits: variant.limits ? benchLimits() : false,
+    log: () => {},
+  });
   try {
     const keys = openKeyStore(dataDir);
     const token = await signUserToken(
@@ -90,7 +133,7 @@ async function runRound(
     const seconds = (performance.now() - started) / 1000;
     latencies.sort((a, b) => a - b);
     return {
-      audit,
+      variant,
       requestsPerSecond: requests / seconds,
       p50Ms: latencies[Math.floor(latencies.length * 0.5)],
       p95Ms: latencies[Math.floor(latencies.length * 0.95)],
@@ -130,26 +173,30 @@ async function main(): Promise<void> {
     await seeding.stop();
     const results: RoundResult[] = [];
     for (let round = 1; round <= rounds; round += 1) {
-      for (const audit of [false, true]) {
-        const result = await runRound(dataDir, audit, requests, concurrency);
+      for (const variant of VARIANTS) {
+        const result = await runRound(dataDir, variant, requests, concurrency);
         results.push(result);
         console.log(
-          `round ${round} audit ${audit ? 'on ' : 'off'}: ${result.requestsPerSecond.toFixed(0)} req/s, ` +
+          `round ${round} ${variant.name}: ${result.requestsPerSecond.toFixed(0)} req/s, ` +
             `p50 ${result.p50Ms.toFixed(1)} ms, p95 ${result.p95Ms.toFixed(1)} ms`,
         );
       }
     }
-    const mean = (audit: boolean) => {
-      const chosen = results.filter((r) => r.audit === audit);
+    const mean = (variant: Variant) => {
+      const chosen = results.filter((r) => r.variant === variant);
       return chosen.reduce((sum, r) => sum + r.requestsPerSecond, 0) / chosen.length;
     };
-    const off = mean(false);
-    const on = mean(true);
+    const [auditOff, both, limitsOff] = VARIANTS.map(mean);
     console.log(
-      `\nprofile query, ${requests} requests × ${rounds} rounds, concurrency ${concurrency}`,
+      `\nprofile query, ${requests} requests × ${rounds} rounds, concurrency ${concurrency}, ` +
+        `load average ${loadavg()
+          .map((value) => value.toFixed(2))
+          .join(' ')}`,
     );
-    console.log(`audit off: ${off.toFixed(0)} req/s   audit on: ${on.toFixed(0)} req/s`);
-    console.log(`ratio on/off: ${(on / off).toFixed(3)} (target ≥ 0.85)`);
+    console.log(`audit off: ${auditOff.toFixed(0)} req/s   audit on: ${both.toFixed(0)} req/s`);
+    console.log(`audit ratio on/off: ${(both / auditOff).toFixed(3)} (target ≥ 0.85)`);
+    console.log(`limits off: ${limitsOff.toFixed(0)} req/s   limits on: ${both.toFixed(0)} req/s`);
+    console.log(`limits ratio on/off: ${(both / limitsOff).toFixed(3)}`);
     const last = results[results.length - 1].statementsPerRequest;
     console.log(
       `SQL statements per request: ${Object.entries(last)

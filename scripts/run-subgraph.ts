@@ -6,6 +6,7 @@
 import { openKeyStore } from '../lib/auth/key-store';
 import { createLogger } from '../lib/log/create-logger';
 import { startTracing } from '../lib/tracing/start-tracing';
+import { createRedisReplayGuard } from '../lib/auth/redis-replay-guard';
 import { DEFAULT_PORTS } from '../lib/config/default-ports';
 import { ALL_SUBGRAPHS } from '../subgraphs/all-subgraphs';
 import { openDatabase } from '../subgraphs/kit/db/open-database';
@@ -36,6 +37,9 @@ async function main(): Promise<void> {
   const security = createSystemSecurity({ keys: openKeyStore(process.env.KEYS_DIR ?? '.data') });
   const audit = await openServiceAudit(name);
   const db = await openDatabase({ url, dataDir: url ? undefined : `.data/alone-${name}` });
+  // Several instances of one subgraph share what tokens they accepted through REDIS_URL.
+  const redisUrl = process.env.REDIS_URL?.trim();
+  const replayGuard = redisUrl ? createRedisReplayGuard({ url: redisUrl }) : undefined;
   const service = await startSubgraph(module, {
     db,
     port: Number(process.env.PORT ?? DEFAULT_PORTS[module.name]),
@@ -51,10 +55,12 @@ async function main(): Promise<void> {
     audit: audit?.writer,
     metricsToken: process.env.METRICS_TOKEN?.trim() || undefined,
     processMetrics: true,
+    replayGuard,
   });
   log.info(`${name} subgraph at ${service.url} (${db.kind})`);
   stopOnSignals(async () => {
     await service.stop();
+    await replayGuard?.close();
     await audit?.close();
     await tracing?.shutdown();
   });

@@ -26,7 +26,8 @@ usage: npm run token -- [options]
   --person <id>       18-character citizen id (required for, and only for, --client citizen)
   --org <uscc>        unified social credit code (required for, and only for, --client org)
   --sub <id>          subject (default: derived from client, dept, person or org)
-  --ttl <duration>    lifetime: 3600, 90s, 30m, 8h, 2d (default: 8h)
+  --ttl <duration>    lifetime: 3600, 90s, 30m, 8h, 1d (default: 8h); the gateway refuses
+                      tokens living longer than JWT_MAX_LIFETIME_SECONDS (default a day)
   --data-dir <dir>    where the dev keys live, under <dir>/keys (default: $DATA_DIR or .data)
   --help              this text
 

@@ -608,9 +608,14 @@ describe('gateway over real subgraphs', () => {
     const response = await fetch(new URL('/health', system.gateway.url));
     expect(response.status).toBe(200);
     const names = Object.keys(system.subgraphUrls).sort();
+    // Each real subgraph reports its own database; the probe reports nothing but its status.
+    const healthy = (name: string) =>
+      name === 'probe' ? { status: 'ok' } : { status: 'ok', database: 'ok' };
     expect(await response.json()).toEqual({
       status: 'ok',
-      subgraphs: Object.fromEntries(names.map((name) => [name, 'ok'])),
+      audit: 'not configured',
+      rateLimits: 'memory',
+      subgraphs: Object.fromEntries(names.map((name) => [name, healthy(name)])),
     });
 
     await probe.stop();
@@ -618,8 +623,10 @@ describe('gateway over real subgraphs', () => {
     expect(down.status).toBe(503);
     expect(await down.json()).toEqual({
       status: 'unavailable',
+      audit: 'not configured',
+      rateLimits: 'memory',
       subgraphs: Object.fromEntries(
-        names.map((name) => [name, name === 'probe' ? 'unavailable' : 'ok']),
+        names.map((name) => [name, name === 'probe' ? { status: 'unavailable' } : healthy(name)]),
       ),
       failing: ['probe'],
     });

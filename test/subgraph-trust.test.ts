@@ -48,6 +48,7 @@ function internalToken(options: InternalTokenOptions): Promise<string> {
     .setSubject(caller.sub)
     .setIssuedAt(now - (options.issuedAgo ?? 0))
     .setExpirationTime(now + (options.expiresIn ?? 60))
+    .setJti(randomUUID())
     .sign(options.key);
 }
 
@@ -64,6 +65,7 @@ function unsecuredInternalToken(): string {
     sub: caller.sub,
     iat: now,
     exp: now + 60,
+    jti: randomUUID(),
   })}.`;
 }
 
@@ -235,9 +237,39 @@ describe('subgraphs trust only the gateway and the collector', () => {
     async (name) => {
       const response = await fetch(new URL('/health', system.subgraphs[name].url));
       expect(response.status).toBe(200);
-      expect(await response.json()).toEqual({ status: 'ok', subgraph: name });
+      // Its own dependencies: the database (this secure system runs its subgraphs unaudited).
+      expect(await response.json()).toEqual({ status: 'ok', subgraph: name, database: 'ok' });
     },
   );
+
+  it('accepts a valid internal token once: the same token sent again is a replay, refused', async () => {
+    const headers = await system.security.gatewayHeaders('population', officer('PSB'));
+    const query = `{ person(id: "${system.persons[0].id}") { id } }`;
+    const first = await postGraphQL(populationUrl, query, {}, headers);
+    expect(first).toEqual({ status: 200, data: { person: { id: system.persons[0].id } } });
+    const again = await postGraphQL(populationUrl, query, {}, headers);
+    expect(again).toEqual(
+      unauthenticated('internal context token was already used: each token is accepted once'),
+    );
+    // A token without an id cannot be remembered, so it is refused outright.
+    const withoutId = await new SignJWT({ caller: officer('PSB'), requestId: randomUUID() })
+      .setProtectedHeader({ alg: 'EdDSA', typ: INTERNAL_TOKEN_TYPE })
+      .setIssuer(GATEWAY_ISSUER)
+      .setAudience('population')
+      .setSubject(officer('PSB').sub)
+      .setIssuedAt()
+      .setExpirationTime('60s')
+      .sign(gatewayKey);
+    const refused = await postGraphQL(
+      populationUrl,
+      query,
+      {},
+      {
+        [INTERNAL_CONTEXT_HEADER]: withoutId,
+      },
+    );
+    expect(refused).toEqual(unauthenticated('internal context token claim jti is missing'));
+  });
 
   it('answers a valid gateway token for itself (the refusals above are the token)', async () => {
     const person = system.persons[0];

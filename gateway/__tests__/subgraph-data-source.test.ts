@@ -1,22 +1,23 @@
 import { GraphQLDataSourceRequestKind } from '@apollo/gateway/dist/datasources/types';
 import type { RemoteGraphQLDataSource } from '@apollo/gateway';
-import { Response } from 'node-fetch';
 import { SubgraphDataSource } from '../subgraph-data-source';
 
-/** A fetcher that always answers `status` with a GraphQL error body naming an internal host. */
-function answering(status: number): RemoteGraphQLDataSource['fetcher'] {
+const DOWN = { errors: [{ message: 'tax db at 10.0.0.9 is down' }] };
+
+/** A fetcher that always answers `status` with `body` (default: an error naming an internal host). */
+function answering(status: number, body: object = DOWN): RemoteGraphQLDataSource['fetcher'] {
   return async () =>
-    new Response(JSON.stringify({ errors: [{ message: 'tax db at 10.0.0.9 is down' }] }), {
+    new Response(JSON.stringify(body), {
       status,
       headers: { 'content-type': 'application/json' },
     });
 }
 
-async function failure(status: number, production: boolean): Promise<unknown> {
+async function failure(status: number, production: boolean, body?: object): Promise<unknown> {
   const source = new SubgraphDataSource({
     name: 'tax',
     url: 'http://10.0.0.9:4102/',
-    fetcher: answering(status),
+    fetcher: answering(status, body),
     production,
   });
   const error = await source
@@ -56,6 +57,23 @@ describe('SubgraphDataSource', () => {
         serviceName: 'tax',
         subgraph: 'tax',
         httpStatus: 401,
+      },
+    });
+  });
+
+  it('tells when the subgraph could not write its audit record (the gateway then waits less)', async () => {
+    const auditDown = {
+      data: null,
+      errors: [{ message: 'not recorded', extensions: { code: 'AUDIT_UNAVAILABLE' } }],
+    };
+    expect(await failure(503, true, auditDown)).toEqual({
+      message: 'Subgraph "tax" answered HTTP 503',
+      extensions: {
+        code: 'SUBGRAPH_UNAVAILABLE',
+        serviceName: 'tax',
+        subgraph: 'tax',
+        httpStatus: 503,
+        subgraphCode: 'AUDIT_UNAVAILABLE',
       },
     });
   });

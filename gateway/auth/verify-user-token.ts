@@ -6,8 +6,9 @@
  *   const identity = await verify(req.headers.authorization);   // CallerIdentity (no purpose yet)
  *
  * Accepted: EdDSA or RS256 signatures only (so `alg: none` and HS256-with-the-public-key are
- * refused), the configured issuer and audience, a required `exp`, and identity claims that pass
- * callerIdentityFromClaims. Every refusal is HttpError(401, <what is wrong>, 'UNAUTHENTICATED').
+ * refused), the configured issuer and audience, a required `exp` no further than the maximum
+ * lifetime after `iat` (or now, without one: a long-lived token is refused however it is dated), and
+ * identity claims that pass callerIdentityFromClaims. Every refusal is HttpError(401, <what is wrong>, 'UNAUTHENTICATED').
  * A request without a token is the anonymous `public` client unless `allowAnonymousPublic` is false.
  */
 import { errors, jwtVerify } from 'jose';
@@ -32,7 +33,15 @@ export interface UserTokenVerifierOptions {
   clockToleranceSeconds?: number;
   /** Treat a request without Authorization as the anonymous `public` client; default true. */
   allowAnonymousPublic?: boolean;
+  /**
+   * Longest lifetime (`exp` − `iat`) accepted, in seconds; default 86,400 (24 hours: a working
+   * day's token fits, a token minted for weeks does not).
+   */
+  maxLifetimeSeconds?: number;
 }
+
+/** Default longest user token lifetime: a day. */
+export const DEFAULT_MAX_USER_TOKEN_LIFETIME_SECONDS = 24 * 60 * 60;
 
 /** Checks one Authorization header value. */
 export type UserTokenVerifier = (
@@ -110,6 +119,7 @@ export function createUserTokenVerifier(options: UserTokenVerifierOptions): User
     clockTolerance: options.clockToleranceSeconds ?? 30,
     requiredClaims: ['exp'],
   };
+  const maxLifetime = options.maxLifetimeSeconds ?? DEFAULT_MAX_USER_TOKEN_LIFETIME_SECONDS;
   const verifySignature = (token: string) =>
     typeof key === 'function'
       ? jwtVerify(token, key, verifyOptions)
@@ -126,6 +136,15 @@ export function createUserTokenVerifier(options: UserTokenVerifierOptions): User
       ({ payload } = await verifySignature(token));
     } catch (error) {
       throw toHttpError(error);
+    }
+    // The whole lifetime from `iat`; a token without one (or dated in the future) counts from
+    // now: what it has left must fit too. jwtVerify checked that exp (and any iat) are numbers.
+    const now = Math.floor(Date.now() / 1000);
+    const lifetime = Number(payload.exp) - Math.min(payload.iat ?? now, now);
+    if (lifetime > maxLifetime) {
+      throw unauthenticated(
+        `token lifetime ${lifetime} s is longer than the ${maxLifetime} s this gateway accepts`,
+      );
     }
     try {
       return callerIdentityFromClaims(payload);

@@ -17,7 +17,10 @@ import { useAuditLog } from '../plugins/use-audit-log';
 import { usePolicyCheck } from '../plugins/use-policy-check';
 import { CONSENT_LOOKUP_ROLE, createConsentLookup } from './consent-lookup';
 import { resolveConsents } from './resolve-consents';
-import type { AuditWriter } from '../../lib/audit/audit-writer';
+import type { AuditStoreHealth, AuditWriter } from '../../lib/audit/audit-writer';
+import { refusalAuditRecord } from '../limits/refusal-audit-record';
+import type { GateRefusal } from '../limits/request-gate';
+import { auditTimeoutBudget } from './audit-timeout-budget';
 
 /** Options of {@link createGatewaySecurity}. */
 export interface GatewaySecurityOptions {
@@ -32,6 +35,12 @@ export interface GatewaySecurityOptions {
   audit?: AuditWriter;
   /** Subgraph keeping citizens' consents (URL from bindSubgraphUrls); default `credit`. */
   consentSubgraph?: string;
+  /**
+   * How long the gateway's record of an operation still waits for the audit store after a
+   * subgraph of it answered AUDIT_UNAVAILABLE (that subgraph already waited its full timeout);
+   * default 250 ms.
+   */
+  auditGraceMs?: number;
 }
 
 /** The gateway options that make it the only door: context, per-fetch headers and plugins. */
@@ -43,6 +52,10 @@ export interface GatewaySecurity {
   audited: boolean;
   /** The gateway's audit chain when audited (its queue and commits are exported as metrics). */
   auditWriter?: AuditWriter;
+  /** Writes the audit record of a request the request gate refused (no-op when unaudited). */
+  recordRefusal(context: GatewayContext, refusal: GateRefusal): Promise<void>;
+  /** Whether the audit store takes writes now (undefined when unaudited). */
+  auditHealth(timeoutMs?: number): Promise<AuditStoreHealth | undefined>;
   /**
    * Tells security where the subgraphs answer (name -> URL, filled while the supergraph loads);
    * the consent lookup calls the consent subgraph there. startGateway calls it once.
@@ -105,11 +118,27 @@ export function createGatewaySecurity(options: GatewaySecurityOptions): GatewayS
         prepareCaller: resolveConsents(lookup),
       }),
       ...(options.audit
-        ? [useAuditLog({ writer: options.audit, policyVersion: options.policy.version })]
+        ? [
+            useAuditLog({
+              writer: auditTimeoutBudget(options.audit, options.auditGraceMs ?? 250),
+              policyVersion: options.policy.version,
+            }),
+          ]
         : []),
     ],
     audited: options.audit !== undefined,
     auditWriter: options.audit,
+    async recordRefusal(context, refusal) {
+      const record = refusalAuditRecord(context, refusal, options.policy.version);
+      if (!options.audit || !record) return;
+      // The refusal stands either way: nothing was read, so nothing is returned unrecorded.
+      await options.audit.append(record).catch((error: unknown) => {
+        console.warn(
+          `audit: refusal ${refusal.code} of request ${context.requestId} not recorded: ${String(error)}`,
+        );
+      });
+    },
+    auditHealth: async (timeoutMs) => options.audit?.health(timeoutMs),
     bindSubgraphUrls(urls) {
       subgraphUrls = urls;
     },

@@ -192,6 +192,36 @@ export const auditStore = {
     );
   },
 
+  /**
+   * Whether the store would take a batch now: inserts a probe entry, its subject row and a head
+   * row exactly as a batch does, then rolls them back. A renamed or locked table, a refused insert
+   * (trigger, privilege, full disk) or a store that does not answer within `timeoutMs` (the
+   * server cancels the statement; the caller times out too) all fail it. The probe's writer name
+   * `~health` is one no chain can have (writer names never hold `~`).
+   */
+  async probeWrite(db: Database, timeoutMs: number): Promise<void> {
+    const rolledBack = new Error('probe rolled back');
+    try {
+      await db.transaction(async (tx) => {
+        await tx.query(`SELECT set_config('statement_timeout', $1, true)`, [`${timeoutMs}ms`]);
+        await tx.query(
+          `WITH probe AS (
+             INSERT INTO audit.entries (writer, seq, prev_hash, hash, recorded_at, kind, payload)
+             VALUES ('~health', 1, '', '', now(), 'operation', '{}'::jsonb) RETURNING seq
+           ), probe_subject AS (
+             INSERT INTO audit.entry_subjects (writer, seq, subject_hmac, subject_masked)
+             VALUES ('~health', 1, '', '') RETURNING seq
+           )
+           INSERT INTO audit.heads (writer, seq, hash, updated_at) VALUES ('~health', 1, '', now())
+           ON CONFLICT (writer) DO NOTHING`,
+        );
+        throw rolledBack;
+      });
+    } catch (error) {
+      if (error !== rolledBack) throw error;
+    }
+  },
+
   /** Every writer with entries, a head or an anchor, in name order. */
   async listWriters(db: Queryable): Promise<string[]> {
     // A loose index scan over the primary key: one index probe per writer, not a table scan.

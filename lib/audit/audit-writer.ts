@@ -19,6 +19,12 @@
  * committed (the store failed after COMMIT): the chain stays valid and the audit then shows an
  * operation whose caller got an error, which errs on the side of recording.
  *
+ * One timeout: every append resolves or rejects within `commitTimeoutMs` of being called (or the
+ * shorter `timeoutMs` it is given), whether its batch is committing, queued behind a batch that
+ * hangs, or never started; an append that times out before its batch started is dropped from the
+ * queue. So a store that hangs fails each request after one timeout, not after the timeouts of the
+ * batches ahead of it.
+ *
  * One active writer per chain: the chain is continued in memory from the head read at start
  * (under the chain's advisory lock). Give every process its own chain name (`gateway`,
  * `gateway-2`, `tax`, ...). A second writer on the same chain cannot fork it (the (writer, seq)
@@ -47,8 +53,9 @@ export interface AuditWriterOptions {
   /** Most appends waiting; beyond it append rejects at once (fail closed); default 10,000. */
   maxQueue?: number;
   /**
-   * Longest wait for a batch's commit (head read included) before its appends reject; default
-   * 5,000 ms. A store that hangs (network partition) must not hang the callers.
+   * Longest wait of one append, queueing and commit (head read included) together, before it
+   * rejects; default 5,000 ms. A store that hangs (network partition, lock) must not hang the
+   * callers.
    */
   commitTimeoutMs?: number;
   /** The clock that stamps `recorded_at`; default `() => new Date()` (tests pass others). */
@@ -61,12 +68,30 @@ export interface AppendResult {
   hash: string;
 }
 
+/** Options of one append. */
+export interface AppendOptions {
+  /** Rejects after this many milliseconds if still not committed; default (and at most) `commitTimeoutMs`. */
+  timeoutMs?: number;
+}
+
+/** Whether the store takes writes now. */
+export interface AuditStoreHealth {
+  ok: boolean;
+  /** Why not, when not (never person data). */
+  reason?: string;
+}
+
 /** Appends records to one chain. */
 export interface AuditWriter {
   /** The chain's name. */
   readonly writer: string;
   /** Resolves once the record is committed; rejects with AuditWriteError if it cannot be. */
-  append(record: AuditRecord): Promise<AppendResult>;
+  append(record: AuditRecord, options?: AppendOptions): Promise<AppendResult>;
+  /**
+   * Probes the store as a batch would write to it (rolled back), within `timeoutMs` (default
+   * 1000): for `/health`, which must tell the truth while the store refuses or hangs.
+   */
+  health(timeoutMs?: number): Promise<AuditStoreHealth>;
   /** Refuses new appends, waits until everything queued is committed (or rejected). */
   close(): Promise<void>;
   /** Appends not yet committed (queued or in the batch being written), for metrics. */
@@ -101,6 +126,8 @@ interface Pending {
   recordedAt: string;
   resolve(result: AppendResult): void;
   reject(error: AuditWriteError): void;
+  /** Set once resolved or rejected (by its batch or its own timer). */
+  settled: boolean;
 }
 
 function describe(error: unknown): string {
@@ -108,11 +135,11 @@ function describe(error: unknown): string {
 }
 
 /** `work`, or a rejection after `ms`; an abandoned `work` settles unobserved. */
-function withTimeout<T>(work: Promise<T>, ms: number): Promise<T> {
+function withTimeout<T>(work: Promise<T>, ms: number, what = 'commit'): Promise<T> {
   work.catch(() => undefined);
   let timer: NodeJS.Timeout | undefined;
   const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error(`no commit within ${ms} ms`)), ms);
+    timer = setTimeout(() => reject(new Error(`no ${what} within ${ms} ms`)), ms);
   });
   return Promise.race([work, timeout]).finally(() => clearTimeout(timer));
 }
@@ -212,6 +239,34 @@ export function createAuditWriter(options: AuditWriterOptions): AuditWriter {
     draining = undefined;
   }
 
+  /** Rejects `pending` at its deadline unless settled by then; drops it if still queued. */
+  function expire(pending: Pending, ms: number): void {
+    const timer = setTimeout(() => {
+      if (pending.settled) return;
+      const index = queue.indexOf(pending);
+      if (index >= 0) queue.splice(index, 1);
+      pending.reject(
+        new AuditWriteError(
+          `audit store unavailable, record not written (${writer}): no commit within ${ms} ms`,
+        ),
+      );
+    }, ms);
+    timer.unref();
+    const { resolve, reject } = pending;
+    pending.resolve = (result) => {
+      if (pending.settled) return;
+      pending.settled = true;
+      clearTimeout(timer);
+      resolve(result);
+    };
+    pending.reject = (error) => {
+      if (pending.settled) return;
+      pending.settled = true;
+      clearTimeout(timer);
+      reject(error);
+    };
+  }
+
   function flush(): void {
     if (timer) {
       clearTimeout(timer);
@@ -229,7 +284,7 @@ export function createAuditWriter(options: AuditWriterOptions): AuditWriter {
 
   return {
     writer,
-    append(record) {
+    append(record, appendOptions = {}) {
       if (closed) {
         return Promise.reject(new AuditWriteError(`audit writer ${writer} is closed`));
       }
@@ -246,10 +301,27 @@ export function createAuditWriter(options: AuditWriterOptions): AuditWriter {
           new AuditWriteError(`invalid audit record: ${describe(error)}`, { cause: error }),
         );
       }
+      const timeoutMs = Math.min(appendOptions.timeoutMs ?? commitTimeoutMs, commitTimeoutMs);
       return new Promise<AppendResult>((resolve, reject) => {
-        queue.push({ record: stored, recordedAt: toRecordedAt(now()), resolve, reject });
+        const pending: Pending = {
+          record: stored,
+          recordedAt: toRecordedAt(now()),
+          resolve,
+          reject,
+          settled: false,
+        };
+        expire(pending, timeoutMs);
+        queue.push(pending);
         schedule();
       });
+    },
+    async health(timeoutMs = 1000) {
+      try {
+        await withTimeout(auditStore.probeWrite(db, timeoutMs), timeoutMs, 'answer');
+        return { ok: true };
+      } catch (error) {
+        return { ok: false, reason: describe(error).slice(0, 200) };
+      }
     },
     async close() {
       closed = true;

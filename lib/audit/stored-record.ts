@@ -11,7 +11,8 @@
  *              result, error?, extra?
  *   resolver:  resolved [{ subject, fields, masked?, denied? }], subjects, policyVersion?, extra?
  * Safety net: any valid citizen id still found in clear in a string or key (a case ref, an error
- * message, `extra`) is replaced by its masked form, so the store never holds one.
+ * message, `extra`, a hash a client made up), even glued to other characters, is replaced by its
+ * masked form, so the store never holds one.
  */
 import { validateCitizenId } from '../ids/citizen-id';
 import { maskCitizenIdsInText } from '../ids/mask-citizen-ids-in-text';

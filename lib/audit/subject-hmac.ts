@@ -36,7 +36,9 @@ export function subjectHmac(key: Buffer, id: string): string {
  * masker); an id of 10 characters or fewer is hidden entirely.
  */
 export function maskId(id: string): string {
-  return maskIdNumber(normalizeSubjectId(id));
+  // A subject that is no valid id may hold anything (U+0000, a lone surrogate): only printable
+  // ASCII is kept, so its record can still be stored (and the request answered BAD_USER_INPUT).
+  return maskIdNumber(normalizeSubjectId(id).replace(/[^\x20-\x7E]/g, '?'));
 }
 
 /** HMAC and masked id of one subject. */

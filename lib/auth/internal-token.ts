@@ -9,9 +9,12 @@
  *   COLLECTOR_CALLER   the collector's identity (system, NDRC, roles ['credit-collector'])
  *   signInternalToken(caller, { audience, requestId, issuer, key, ttlSeconds? }) -> Promise<string>
  *   createInternalTokenVerifier({ subgraphName, trustedIssuers: { [issuer]: publicKey } })
- *     -> (headerValue) => Promise<{ caller, requestId, issuer }>
+ *     -> (headerValue) => Promise<{ caller, requestId, issuer, tokenId, expiresAtMs }>
  * Every refusal is HttpError(401, message, 'UNAUTHENTICATED'): a subgraph answers no one else.
+ * Every token carries a random `jti` (tokenId): the subgraph accepts each one once (replay-guard.ts,
+ * checked in startSubgraph, apart from the signature scheme).
  */
+import { randomUUID } from 'node:crypto';
 import { SignJWT, decodeJwt, errors, jwtVerify } from 'jose';
 import type { KeyLike } from 'jose';
 import { HttpError } from '../http/http-error';
@@ -37,6 +40,7 @@ export const COLLECTOR_CALLER: Readonly<Caller> = Object.freeze({
 /** JOSE `typ` of internal tokens, so a user JWT can never pass as one (and vice versa). */
 const TOKEN_TYPE = 'internal-context+jwt';
 const MAX_REQUEST_ID_LENGTH = 128;
+const MAX_TOKEN_ID_LENGTH = 64;
 
 /** Options of {@link signInternalToken}. */
 export interface SignInternalTokenOptions {
@@ -65,6 +69,7 @@ export async function signInternalToken(
     .setSubject(caller.sub)
     .setIssuedAt(now)
     .setExpirationTime(now + (options.ttlSeconds ?? 60))
+    .setJti(randomUUID())
     .sign(options.key);
 }
 
@@ -85,6 +90,10 @@ export interface InternalContext {
   caller: Caller;
   requestId: string;
   issuer: InternalIssuer;
+  /** The token's `jti`: a subgraph accepts each token once (replay-guard.ts). */
+  tokenId: string;
+  /** Until when (epoch ms, clock tolerance included) the token is valid, so must be remembered. */
+  expiresAtMs: number;
 }
 
 function unauthenticated(message: string): HttpError {
@@ -186,12 +195,15 @@ export function createInternalTokenVerifier(
         typ: TOKEN_TYPE,
         clockTolerance,
         maxTokenAge,
-        requiredClaims: ['exp', 'iat'],
+        requiredClaims: ['exp', 'iat', 'jti'],
       }));
     } catch (error) {
       throw describeJoseError(error, subgraphName, unverified.aud);
     }
-    const { requestId } = payload;
+    const { requestId, jti, exp, iat } = payload;
+    if (typeof jti !== 'string' || jti === '' || jti.length > MAX_TOKEN_ID_LENGTH) {
+      throw unauthenticated('claim jti is missing or invalid');
+    }
     if (
       typeof requestId !== 'string' ||
       requestId === '' ||
@@ -210,6 +222,14 @@ export function createInternalTokenVerifier(
     if (issuer === COLLECTOR_ISSUER && !sameIdentity(caller, COLLECTOR_CALLER)) {
       throw unauthenticated('of the credit collector may only carry the collector identity');
     }
-    return { caller, requestId, issuer };
+    return {
+      caller,
+      requestId,
+      issuer,
+      tokenId: jti,
+      // jwtVerify checked exp and iat are numbers; past the earlier of exp and iat + maxTokenAge
+      // (plus the clock tolerance) the token is refused anyway, so need not be remembered.
+      expiresAtMs: (Math.min(Number(exp), Number(iat) + maxTokenAge) + clockTolerance) * 1000,
+    };
   };
 }

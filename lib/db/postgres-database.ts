@@ -6,11 +6,22 @@ import type { Database, Queryable } from './database';
 export interface PostgresDatabaseOptions {
   /** Largest number of pooled connections; default 10. */
   maxConnections?: number;
+  /**
+   * The server cancels any statement running longer (its `statement_timeout`), freeing the
+   * connection of a caller that gave up waiting; default none.
+   */
+  statementTimeoutMs?: number;
 }
 
 /** A Database over a PostgreSQL server: production, one database per department. */
 export function postgresDatabase(url: string, options: PostgresDatabaseOptions = {}): Database {
-  const pool = new Pool({ connectionString: url, max: options.maxConnections ?? 10 });
+  const pool = new Pool({
+    connectionString: url,
+    max: options.maxConnections ?? 10,
+    ...(options.statementTimeoutMs !== undefined && {
+      statement_timeout: options.statementTimeoutMs,
+    }),
+  });
   let statements = 0;
   let closing = false;
   // The server may drop an idle pooled connection (restart, admin command, a forced DROP DATABASE

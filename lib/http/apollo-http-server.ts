@@ -17,12 +17,28 @@ export type Route = (
   res: ServerResponse,
 ) => Promise<void | boolean> | void | boolean;
 
+/** The HTTP side of a GraphQL request, as the context function may read and rewrite it. */
+export interface GraphQLHttpRequest {
+  /** `GET` or `POST` (others are refused by Apollo Server). */
+  method: string;
+  /** The URL's query string with its `?` (GET requests carry the operation there). */
+  search: string;
+  /**
+   * The body: parsed JSON for a JSON content type, else the text ('' for GET). The context
+   * function may replace it (e.g. a trusted document's id by its hash) before Apollo reads it.
+   */
+  body: unknown;
+}
+
 /** Options of {@link startApolloHttpServer}. */
 export interface ApolloHttpServerOptions<TContext extends BaseContext> {
   /** A started ApolloServer. */
   apollo: ApolloServer<TContext>;
-  /** Builds the per-request context; throw HttpError to refuse the request (e.g. 401). */
-  context: (req: IncomingMessage) => Promise<TContext>;
+  /**
+   * Builds the per-request context from the request and its parsed body; throw HttpError (or a
+   * GraphQLError with `extensions.http.status`) to refuse the request (e.g. 401, 429).
+   */
+  context: (req: IncomingMessage, request: GraphQLHttpRequest) => Promise<TContext>;
   /** Port to listen on; default 0 (any free port). */
   port?: number;
   /** Interface to bind; default 127.0.0.1. */
@@ -58,20 +74,51 @@ export interface RunningHttpServer {
   stop(): Promise<void>;
 }
 
+/**
+ * How much of a body over the limit is still read (and dropped) so that the client, which is
+ * usually still sending, can read the 413; past it the connection is cut.
+ */
+const DRAIN_FACTOR = 8;
+
+function tooLarge(limit: number, measured: number): HttpError {
+  return new HttpError(413, `request body larger than ${limit} bytes`, 'PAYLOAD_TOO_LARGE', {
+    extensions: { limit: 'maxBodyBytes', max: limit, measured },
+    headers: { connection: 'close' },
+  });
+}
+
+/**
+ * The body as text, at most `limit` bytes. A larger body (or a larger declared Content-Length) is
+ * refused with 413 once the client has finished sending it (read and dropped, up to
+ * DRAIN_FACTOR times the limit, so the client sees the 413 instead of a reset connection).
+ */
 function readBody(req: IncomingMessage, limit: number): Promise<string> {
   return new Promise((resolve, reject) => {
+    const declared = Number(req.headers['content-length'] ?? NaN);
+    if (declared > limit * DRAIN_FACTOR) {
+      reject(tooLarge(limit, declared));
+      req.resume();
+      return;
+    }
     const chunks: Buffer[] = [];
     let size = 0;
+    let over = declared > limit;
     req.on('data', (chunk: Buffer) => {
       size += chunk.length;
-      if (size > limit) {
-        reject(new HttpError(413, `request body larger than ${limit} bytes`, 'PAYLOAD_TOO_LARGE'));
+      if (size > limit) over = true;
+      if (!over) {
+        chunks.push(chunk);
+      } else if (size > limit * DRAIN_FACTOR) {
         req.destroy();
-        return;
+        reject(tooLarge(limit, size));
+      } else {
+        chunks.length = 0;
       }
-      chunks.push(chunk);
     });
-    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    req.on('end', () => {
+      if (over) reject(tooLarge(limit, Math.max(size, Number.isNaN(declared) ? 0 : declared)));
+      else resolve(Buffer.concat(chunks).toString('utf8'));
+    });
     req.on('error', reject);
   });
 }
@@ -82,9 +129,20 @@ export function sendError(
   status: number,
   message: string,
   code: string,
+  details: {
+    extensions?: Readonly<Record<string, unknown>>;
+    headers?: Readonly<Record<string, string>>;
+  } = {},
 ): void {
-  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8' });
-  res.end(JSON.stringify({ errors: [{ message, extensions: { code } }] }));
+  const body = JSON.stringify({
+    errors: [{ message, extensions: { code, ...details.extensions } }],
+  });
+  res.writeHead(status, {
+    ...details.headers,
+    'content-type': 'application/json; charset=utf-8',
+    'content-length': String(Buffer.byteLength(body)),
+  });
+  res.end(body);
 }
 
 /**
@@ -123,22 +181,30 @@ export async function startApolloHttpServer<TContext extends BaseContext>(
         throw new HttpError(400, 'request body is not valid JSON', 'BAD_REQUEST');
       }
     }
-    const context = await options.context(req);
+    const request: GraphQLHttpRequest = {
+      method: req.method ?? 'GET',
+      search: url.search,
+      body: parsed,
+    };
+    const context = await options.context(req, request);
     const result = await options.apollo.executeHTTPGraphQLRequest({
       httpGraphQLRequest: {
-        method: req.method ?? 'GET',
+        method: request.method,
         headers,
-        search: url.search,
-        body: parsed,
+        search: request.search,
+        body: request.body,
       },
       context: async () => context,
     });
     const outHeaders: Record<string, string> = {};
     for (const [key, value] of result.headers) outHeaders[key] = value;
-    res.writeHead(result.status ?? 200, outHeaders);
     if (result.body.kind === 'complete') {
+      // A known length, not chunked: keep-alive clients read exactly one response per request.
+      outHeaders['content-length'] = String(Buffer.byteLength(result.body.string));
+      res.writeHead(result.status ?? 200, outHeaders);
       res.end(result.body.string);
     } else {
+      res.writeHead(result.status ?? 200, outHeaders);
       for await (const chunk of result.body.asyncIterator) res.write(chunk);
       res.end();
     }
@@ -173,18 +239,15 @@ export async function startApolloHttpServer<TContext extends BaseContext>(
           res.destroy();
         } else if (error instanceof HttpError) {
           errorCode = error.code;
-          sendError(res, error.status, error.message, error.code);
+          sendError(res, error.status, error.message, error.code, error);
         } else if (error instanceof GraphQLError) {
           // Refusals raised while building the context (bad X-Purpose, ...) keep their code.
-          const { http, ...extensions } = error.extensions as {
+          const { http, code, ...extensions } = error.extensions as {
             http?: { status?: number };
             code?: unknown;
           };
-          errorCode = typeof extensions.code === 'string' ? extensions.code : 'BAD_REQUEST';
-          res.writeHead(http?.status ?? 400, {
-            'content-type': 'application/json; charset=utf-8',
-          });
-          res.end(JSON.stringify({ errors: [{ message: error.message, extensions }] }));
+          errorCode = typeof code === 'string' ? code : 'BAD_REQUEST';
+          sendError(res, http?.status ?? 400, error.message, errorCode, { extensions });
         } else {
           errorCode = 'INTERNAL_SERVER_ERROR';
           log.error({ err: error, route: routeName }, 'request failed');

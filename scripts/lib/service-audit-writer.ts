@@ -1,5 +1,6 @@
 import { loadAuditHmacKey } from '../../lib/audit/audit-hmac-key';
 import { createAuditWriter } from '../../lib/audit/audit-writer';
+import { auditTimeoutMs } from '../../lib/audit/audit-timeout';
 import { groupCommitWindowMs } from '../../lib/audit/group-commit-window';
 import type { AuditWriter } from '../../lib/audit/audit-writer';
 import { migrateAuditStore } from '../../lib/audit/migrate-audit-store';
@@ -24,13 +25,15 @@ export async function openServiceAudit(
 ): Promise<ServiceAudit | undefined> {
   const url = env.AUDIT_DATABASE_URL ?? env.DATABASE_URL_AUDIT;
   if (!url) return undefined;
-  const db = postgresDatabase(url, { maxConnections: 4 });
+  const timeoutMs = auditTimeoutMs(env);
+  const db = postgresDatabase(url, { maxConnections: 4, statementTimeoutMs: timeoutMs + 1000 });
   await migrateAuditStore(db);
   const writer = createAuditWriter({
     db,
     writer: writerName,
     hmacKey: await loadAuditHmacKey({ env }),
     maxDelayMs: groupCommitWindowMs(env),
+    commitTimeoutMs: timeoutMs,
   });
   return {
     writer,

@@ -8,10 +8,13 @@ import { startSubgraph } from '../../subgraphs/kit/start-subgraph';
 import type { RunningSubgraph } from '../../subgraphs/kit/start-subgraph';
 import { DEFAULT_PORTS } from '../../lib/config/default-ports';
 import { openKeyStore } from '../../lib/auth/key-store';
+import { createRedisReplayGuard } from '../../lib/auth/redis-replay-guard';
+import type { LimitsConfig } from '../../gateway/limits/limits-config';
 import type { KeyStore } from '../../lib/auth/key-store';
 import type { Database } from '../../lib/db/database';
 import type { Policy } from '../../lib/policy/types';
 import { loadAuditHmacKey } from '../../lib/audit/audit-hmac-key';
+import { auditTimeoutMs } from '../../lib/audit/audit-timeout';
 import { createAuditWriter } from '../../lib/audit/audit-writer';
 import { groupCommitWindowMs } from '../../lib/audit/group-commit-window';
 import type { AuditWriter } from '../../lib/audit/audit-writer';
@@ -49,6 +52,13 @@ export interface StartSystemOptions {
    * production when user tokens are verified with the dev key.
    */
   devSignIn?: boolean;
+  /**
+   * The gateway's request limits; default policy/limits.yaml. `false` turns them off (the
+   * benchmark's limits-off rounds only).
+   */
+  limits?: LimitsConfig | false;
+  /** Longest wait of one audit append; default `AUDIT_TIMEOUT_MS` or 5000 ms. */
+  auditTimeoutMs?: number;
 }
 
 /** The whole system running in one process, and how to stop it. */
@@ -81,11 +91,17 @@ export async function startSystem(options: StartSystemOptions = {}): Promise<Run
     env: options.env,
     dataDir,
   });
+  const auditTimeout = options.auditTimeoutMs ?? auditTimeoutMs(env);
   const databases = await openSystemDatabases({
     dataDir,
     subgraphNames: names,
-    env: options.env ?? process.env,
+    env,
+    // A statement the audit writers gave up on is cancelled by the server, freeing its connection.
+    statementTimeoutMs: { [AUDIT_SCHEMA]: auditTimeout + 1000 },
   });
+  // REDIS_URL: rate budgets (gateway) and accepted internal tokens (subgraphs) live in Redis.
+  const redisUrl = env.REDIS_URL?.trim() || undefined;
+  const replayGuard = redisUrl ? createRedisReplayGuard({ url: redisUrl }) : undefined;
   const started: RunningSubgraph[] = [];
   const writers: AuditWriter[] = [];
   const stopAll = async () => {
@@ -95,6 +111,7 @@ export async function startSystem(options: StartSystemOptions = {}): Promise<Run
     }
     // Flushes pending audit records before their database closes: nothing lost on Ctrl-C.
     for (const writer of writers) await writer.close();
+    await replayGuard?.close();
     await databases.close();
     log('  closed databases');
     await tracing?.shutdown();
@@ -106,7 +123,13 @@ export async function startSystem(options: StartSystemOptions = {}): Promise<Run
     const commitWindow = groupCommitWindowMs(options.env ?? process.env);
     const auditWriter = (writer: string) => {
       if (options.audit === false) return undefined;
-      const created = createAuditWriter({ db: auditDb, writer, hmacKey, maxDelayMs: commitWindow });
+      const created = createAuditWriter({
+        db: auditDb,
+        writer,
+        hmacKey,
+        maxDelayMs: commitWindow,
+        commitTimeoutMs: auditTimeout,
+      });
       writers.push(created);
       return created;
     };
@@ -139,6 +162,7 @@ export async function startSystem(options: StartSystemOptions = {}): Promise<Run
         security: await security.subgraph(module.name),
         audit: auditWriter(module.name),
         metricsToken: env.METRICS_TOKEN?.trim() || undefined,
+        replayGuard,
       });
       subgraphUrls[module.name] = service.url;
       started.push(service);
@@ -162,6 +186,8 @@ export async function startSystem(options: StartSystemOptions = {}): Promise<Run
             orgs: [fixtures.orgs.consented],
           }
         : undefined,
+      limits: options.limits,
+      redisUrl: redisUrl ?? '',
     });
     return {
       gatewayUrl: gateway.url,

@@ -13,6 +13,8 @@ export interface SystemDatabasesOptions {
   subgraphNames: readonly string[];
   /** Where `DATABASE_URL_<NAME>` is read from; default `process.env`. */
   env?: Readonly<Record<string, string | undefined>>;
+  /** Server-side statement timeout of some subgraphs' server databases, by name; default none. */
+  statementTimeoutMs?: Readonly<Record<string, number>>;
 }
 
 /** The databases of all subgraphs of one system, and how to release them. */
@@ -52,7 +54,9 @@ export async function openSystemDatabases(
     for (const name of options.subgraphNames) {
       const url = env[databaseUrlVariable(name)];
       if (url !== undefined && url !== '') {
-        dbs[name] = postgresDatabase(url);
+        dbs[name] = postgresDatabase(url, {
+          statementTimeoutMs: options.statementTimeoutMs?.[name],
+        });
       } else {
         embedded ??= await openEmbeddedPostgres(join(dataDir, 'pglite'));
         dbs[name] = pgliteDatabase(embedded);

@@ -17,6 +17,19 @@ import type { SubgraphSecurity } from '../../subgraphs/kit/authz/subgraph-securi
 /** The composed supergraph checked in by `npm run compose`. */
 export const SUPERGRAPH_PATH = join(__dirname, '..', '..', 'schema', 'supergraph.graphql');
 
+/** `JWT_MAX_LIFETIME_SECONDS`: the longest user token lifetime the gateway accepts (default a day). */
+function maxTokenLifetime(env: NodeJS.ProcessEnv): number | undefined {
+  const raw = env.JWT_MAX_LIFETIME_SECONDS?.trim();
+  if (!raw) return undefined;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < 60) {
+    throw new Error(
+      `JWT_MAX_LIFETIME_SECONDS must be a whole number of seconds, at least 60, got "${raw}"`,
+    );
+  }
+  return value;
+}
+
 /** Options of {@link createSystemSecurity}. */
 export interface SystemSecurityOptions {
   /** Signing and verification keys (dev keys under `.data/keys`, or in memory for tests). */
@@ -79,6 +92,7 @@ export function createSystemSecurity(options: SystemSecurityOptions): SystemSecu
           key,
           issuer: env.JWT_ISSUER?.trim() || undefined,
           audience: env.JWT_AUDIENCE?.trim() || undefined,
+          maxLifetimeSeconds: maxTokenLifetime(env),
         }),
         keys: options.keys,
         policy,

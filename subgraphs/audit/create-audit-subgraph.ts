@@ -3,6 +3,7 @@ import { loadAuditHmacKey } from '../../lib/audit/audit-hmac-key';
 import { checkChainStatus } from '../../lib/audit/check-chain-status';
 import type { ChainStatus } from '../../lib/audit/check-chain-status';
 import { AUDIT_MIGRATIONS_DIR, AUDIT_SCHEMA } from '../../lib/audit/migrate-audit-store';
+import { withQueryTimeout } from '../../lib/db/with-query-timeout';
 import type { SubgraphModule } from '../kit/subgraph-module';
 import { auditResolvers, createAuditContext } from './resolvers';
 import type { AuditContext } from './resolvers';
@@ -19,6 +20,11 @@ export interface AuditSubgraphOptions {
    * created here (a new key would match none of the stored HMACs).
    */
   hmacKey?: Buffer | (() => Promise<Buffer>);
+  /**
+   * Longest wait for one read of the audit store before the query fails (a locked or hanging
+   * store must not hang the auditors' requests); default 5000 ms.
+   */
+  readTimeoutMs?: number;
 }
 
 /** The key source: a fixed key, or a loader whose success is kept (a failure is retried). */
@@ -60,7 +66,7 @@ export function createAuditSubgraph(
         return run;
       };
       const services = {
-        store: createAuditReadStore(db),
+        store: createAuditReadStore(withQueryTimeout(db, options.readTimeoutMs ?? 5000)),
         config: loadAuditReadConfig({ path: options.configPath }),
         now,
         hmacKey: keySource(options.hmacKey ?? environment.auditHmacKey),

@@ -13,9 +13,13 @@ import { createServiceMetrics } from '../../lib/metrics/service-metrics';
 import { useOperationMetrics } from '../../lib/metrics/use-operation-metrics';
 import { installTraceContext } from '../../lib/tracing/install-trace-context';
 import { INTERNAL_CONTEXT_HEADER } from '../../lib/auth/internal-token';
+import { createMemoryReplayGuard } from '../../lib/auth/memory-replay-guard';
+import type { ReplayGuard } from '../../lib/auth/replay-guard';
+import { HttpError } from '../../lib/http/http-error';
 import type { AuditWriter } from '../../lib/audit/audit-writer';
 import { createResolverLog } from '../../lib/audit/resolver-log';
 import { useResolverAudit } from './audit/use-resolver-audit';
+import { createSubgraphHealthRoute } from './subgraph-health-route';
 import { applyPolicy } from './authz/apply-policy';
 import type { SubgraphSecurity } from './authz/subgraph-security';
 import type { Database } from './db/database';
@@ -38,6 +42,12 @@ export interface StartSubgraphOptions {
   /** Production mode hides stack traces from clients; default `NODE_ENV === 'production'`. */
   production?: boolean;
   environment?: SubgraphEnvironment;
+  /**
+   * Remembers the internal context tokens this subgraph accepted, so each is accepted once;
+   * default a memory guard of its own (closed by stop()). Give every instance of one subgraph
+   * the same Redis guard (createRedisReplayGuard) when several run behind one name.
+   */
+  replayGuard?: ReplayGuard;
   /**
    * This subgraph's audit chain: every request that touches person fields appends its resolver
    * log before the response leaves, or the response carries no data. Required in production;
@@ -104,6 +114,7 @@ export async function startSubgraph<TContext extends BaseSubgraphContext>(
   if (production && !options.audit) {
     throw new Error(`${module.name}: an audit writer is required in production`);
   }
+  const replayGuard = options.replayGuard ?? createMemoryReplayGuard();
   const apollo = new ApolloServer<TContext>({
     schema,
     // Shutdown order belongs to the process (subgraph before its database); see startSystem.
@@ -141,6 +152,24 @@ export async function startSubgraph<TContext extends BaseSubgraphContext>(
       const internal = await options.security.verifyInternalToken(
         req.headers[INTERNAL_CONTEXT_HEADER],
       );
+      const verdict = await replayGuard.accept(module.name, internal.tokenId, internal.expiresAtMs);
+      if (verdict === 'replayed') {
+        throw new HttpError(
+          401,
+          'internal context token was already used: each token is accepted once',
+          'UNAUTHENTICATED',
+        );
+      }
+      if (verdict === 'full') {
+        throw new HttpError(
+          503,
+          'too many requests in flight to check for replays',
+          'SERVICE_UNAVAILABLE',
+          {
+            headers: { 'retry-after': '1' },
+          },
+        );
+      }
       return parts.context({
         requestId: internal.requestId,
         caller: internal.caller,
@@ -148,16 +177,7 @@ export async function startSubgraph<TContext extends BaseSubgraphContext>(
       });
     },
     routes: {
-      '/health': async (_req, res) => {
-        try {
-          await db.query('SELECT 1');
-          res.writeHead(200, { 'content-type': 'application/json' });
-          res.end(JSON.stringify({ status: 'ok', subgraph: module.name }));
-        } catch {
-          res.writeHead(503, { 'content-type': 'application/json' });
-          res.end(JSON.stringify({ status: 'unavailable', subgraph: module.name }));
-        }
-      },
+      '/health': createSubgraphHealthRoute({ name: module.name, db, audit: options.audit }),
       '/metrics': createMetricsRoute(metrics.registry, options.metricsToken),
     },
   });
@@ -174,6 +194,7 @@ export async function startSubgraph<TContext extends BaseSubgraphContext>(
         await parts.stop?.();
         await http.stop();
         await apollo.stop();
+        if (!options.replayGuard) await replayGuard.close();
         if (options.ownsDatabase ?? true) await db.close();
       })();
       return stopping;

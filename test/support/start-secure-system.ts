@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { loadLimitsConfig } from '../../gateway/limits/load-limits-config';
 import { startGateway } from '../../gateway/start-gateway';
 import { chinaToday } from '../../lib/civil-time/china-today';
 import type { RunningGateway } from '../../gateway/start-gateway';
@@ -130,6 +131,10 @@ export async function startSecureSystem(options: SecureSystemOptions = {}): Prom
       subgraphUrls,
       playground: false,
       security: await security.gateway(),
+      // The permission tests ask as approval systems with documents of their own, to test the
+      // policy for `system` callers; production holds those to operations/ (the safelist, tested
+      // in test/hostile-input.test.ts). Every other limit is the default.
+      limits: { ...loadLimitsConfig(), safelist: { clientTypes: [] } },
     });
     return {
       gatewayUrl: gateway.url,

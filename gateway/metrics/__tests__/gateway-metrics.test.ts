@@ -32,6 +32,7 @@ describe('gateway metrics', () => {
       pending: () => 3,
       observe: (listener) => void listeners.push(listener),
       append: () => Promise.reject(new Error('not used')),
+      health: () => Promise.resolve({ ok: true }),
       close: () => Promise.resolve(),
     });
     listeners.forEach((listener) => listener({ seconds: 0.004, entries: 5, ok: true }));

@@ -141,6 +141,70 @@ describe('createAuditWriter on PGlite', () => {
     await audit.close();
   });
 
+  it('fails each append within one timeout, even queued behind a batch that hangs', async () => {
+    const control = controllableDatabase(base);
+    const audit = createAuditWriter({
+      db: control.db,
+      writer: 'hung',
+      hmacKey,
+      commitTimeoutMs: 300,
+    });
+    const openGate = control.closeGate();
+    const first = audit.append(operationRecord('h1'));
+    first.catch(() => undefined);
+    await sleep(20);
+    // Queued behind the hanging batch: it waited for that batch's timeout, then its own, before.
+    const started = performance.now();
+    const queued = audit.append(operationRecord('h2'));
+    await expect(queued).rejects.toThrow('no commit within 300 ms');
+    const waited = performance.now() - started;
+    expect(waited).toBeGreaterThanOrEqual(290);
+    expect(waited).toBeLessThan(500);
+    await expect(first).rejects.toThrow(AuditWriteError);
+    openGate();
+    await sleep(100);
+    // The queued record timed out before its batch began: dropped, never written late.
+    expect(await requestIds('hung')).toEqual(['h1']);
+    await expectIntact('hung', 1);
+    await audit.close();
+  });
+
+  it('gives up sooner when an append asks for a shorter timeout', async () => {
+    const control = controllableDatabase(base);
+    const audit = createAuditWriter({ db: control.db, writer: 'grace', hmacKey });
+    const openGate = control.closeGate();
+    await expect(audit.append(operationRecord('g1'), { timeoutMs: 40 })).rejects.toThrow(
+      'no commit within 40 ms',
+    );
+    openGate();
+    await audit.close();
+  });
+
+  it('tells whether the store takes writes, without writing anything', async () => {
+    const control = controllableDatabase(base);
+    const audit = createAuditWriter({ db: control.db, writer: 'probe', hmacKey });
+    const count = async () =>
+      (await base.query<{ n: number }>('SELECT count(*)::int AS n FROM audit.entries'))[0].n;
+    const before = await count();
+    expect(await audit.health()).toEqual({ ok: true });
+    expect(await count()).toBe(before);
+    const openGate = control.closeGate();
+    expect(await audit.health(50)).toEqual({ ok: false, reason: 'no answer within 50 ms' });
+    openGate();
+    await base.query('ALTER TABLE audit.entries RENAME TO entries_gone');
+    try {
+      expect(await audit.health()).toEqual({
+        ok: false,
+        reason: expect.stringContaining('audit.entries'),
+      });
+    } finally {
+      await base.query('ALTER TABLE audit.entries_gone RENAME TO entries');
+    }
+    expect(await audit.health()).toEqual({ ok: true });
+    expect(await base.query("SELECT 1 FROM audit.entries WHERE writer = '~health'")).toEqual([]);
+    await audit.close();
+  });
+
   it('rejects an invalid record alone, before it can spoil its batch', async () => {
     const audit = createAuditWriter({ db: base, writer: 'invalid', hmacKey });
     const outcomes = await Promise.allSettled([

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { toStoredRecord } from '../stored-record';
 import { maskId, subjectRef } from '../subject-hmac';
 import { operationRecord, personId, resolverRecord } from './sample-records';
@@ -116,10 +117,44 @@ describe('toStoredRecord', () => {
     expect(JSON.stringify(stored)).not.toContain(id);
   });
 
-  it('leaves digits inside a longer token alone (a hex digest is not an id)', () => {
-    const digest = `ab${personId(9)}${'c'.repeat(44)}`;
-    const stored = toStoredRecord(operationRecord('r4', { documentHash: digest }), key);
-    expect(stored.payload).toMatchObject({ documentHash: digest });
+  it('masks a citizen id glued to letters or inside a longer run of digits', () => {
+    const id = personId(9);
+    const stored = toStoredRecord(
+      operationRecord('r4', {
+        caller: { sub: 'u1', clientType: 'officer', dept: 'TAX', caseRef: `CASE${id}` },
+        // A client picks its persisted-query "hash": an id hidden in one is still an id.
+        documentHash: `ab${id}${'c'.repeat(44)}`,
+        error: `7${id}9`,
+      }),
+      key,
+    );
+    const masked = maskId(id);
+    expect(stored.payload).toMatchObject({
+      caseRef: `CASE${masked}`,
+      documentHash: `ab${masked}${'c'.repeat(44)}`,
+      error: `7${masked}9`,
+    });
+    expect(JSON.stringify(stored)).not.toContain(id);
+  });
+
+  it('leaves real sha256 digests as they are', () => {
+    for (let i = 0; i < 200; i += 1) {
+      const digest = createHash('sha256').update(`document ${i}`).digest('hex');
+      const stored = toStoredRecord(operationRecord('r4', { documentHash: digest }), key);
+      expect(stored.payload).toMatchObject({ documentHash: digest });
+    }
+  });
+
+  it('stores a subject that is no valid id (control characters, lone surrogates) masked and storable', () => {
+    const stored = toStoredRecord(
+      operationRecord('r6', { subjects: ['51192119850315001\u0000', '51192119850315\ud800'] }),
+      key,
+    );
+    expect(JSON.stringify(stored.payload)).not.toMatch(/\\u0000|\\ud800/);
+    expect(stored.subjects.map((subject) => subject.masked)).toEqual([
+      '511921********001?',
+      '511921*****315?',
+    ]);
   });
 
   it('refuses a payload the store cannot hold, naming the path', () => {

@@ -54,6 +54,7 @@ function rawToken(
     exp: NOW() + 60,
     caller: officer,
     requestId: 'req-1',
+    jti: `jti-${Math.random()}`,
     ...claims,
   })
     .setProtectedHeader({ alg: 'EdDSA', typ })
@@ -78,12 +79,27 @@ describe('internal context token', () => {
     expect(INTERNAL_CONTEXT_HEADER).toBe('x-internal-context');
   });
 
-  it('round-trips the caller, request id and issuer', async () => {
-    expect(await verifyForTax(await gatewayToken(officer))).toEqual({
+  it('round-trips the caller, request id and issuer, with a fresh token id each time', async () => {
+    const before = Date.now();
+    const first = await verifyForTax(await gatewayToken(officer));
+    expect(first).toEqual({
       caller: officer,
       requestId: 'req-1',
       issuer: GATEWAY_ISSUER,
+      tokenId: expect.stringMatching(/^[0-9a-f-]{36}$/),
+      expiresAtMs: expect.any(Number),
     });
+    // Remembered until exp (60 s) plus the 10 s clock tolerance, in whole seconds.
+    expect(first.expiresAtMs).toBeGreaterThanOrEqual(Math.floor(before / 1000) * 1000 + 70_000);
+    expect(first.expiresAtMs).toBeLessThanOrEqual(before + 71_000);
+    const second = await verifyForTax(await gatewayToken(officer));
+    expect(second.tokenId).not.toBe(first.tokenId);
+  });
+
+  it('is remembered only until iat + maxTokenAgeSeconds when exp is later', async () => {
+    const iat = NOW();
+    const verified = await verifyForTax(await rawToken({ iat, exp: iat + 3600 }));
+    expect(verified.expiresAtMs).toBe((iat + 300 + 10) * 1000);
   });
 
   it('round-trips a citizen with consents', async () => {
@@ -121,6 +137,8 @@ describe('internal context token', () => {
       },
       requestId: 'collect-7',
       issuer: COLLECTOR_ISSUER,
+      tokenId: expect.any(String),
+      expiresAtMs: expect.any(Number),
     });
   });
 
@@ -174,6 +192,17 @@ describe('internal context token', () => {
     await expectUnauthenticated(
       token,
       'internal context token is not yet valid (iat in the future)',
+    );
+  });
+
+  it('is refused without a token id (jti), which the replay guard needs', async () => {
+    await expectUnauthenticated(
+      await rawToken({ jti: undefined }),
+      'internal context token claim jti is missing',
+    );
+    await expectUnauthenticated(
+      await rawToken({ jti: 'x'.repeat(65) }),
+      'internal context token claim jti is missing or invalid',
     );
   });
 
