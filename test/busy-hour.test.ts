@@ -197,7 +197,11 @@ describe.each(DB_MODES)('a busy hour on %s', (mode) => {
         });
         const body = (await read.json()) as Answer['body'];
         expect(performance.now() - started).toBeLessThan(10_000);
-        expect(body.errors?.[0]?.message ?? '').toMatch(/did not answer within 5000 ms/);
+        // Its own 5 s bound, or the server's statement timeout of the audit store's connections
+        // (this system's audit timeout + 1 s), whichever comes first.
+        expect(body.errors?.[0]?.message ?? '').toMatch(
+          /did not answer within 5000 ms|canceling statement due to statement timeout/,
+        );
       } finally {
         await locker.query('ROLLBACK');
         await locker.end();
