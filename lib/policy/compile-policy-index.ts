@@ -23,8 +23,9 @@ export function compilePolicyIndex(
         isWildcardKey(key) ? typeName : key,
         rule,
       );
-      // Identity fields are granted *because* another field is: they do not grant themselves.
-      if (!identity.has(key)) push(keysByType, typeName, key);
+      // Identity fields are granted *because* another field is: they do not grant themselves,
+      // and a deny rule grants nothing.
+      if (!identity.has(key) && rule.effect.kind !== 'deny') push(keysByType, typeName, key);
     }
     for (const [typeName, keys] of keysByType) push(byType, typeName, { rule, keys });
   }

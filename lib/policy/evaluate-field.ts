@@ -18,6 +18,11 @@
  *   of the subject, unexpired at evaluation time, whose scopes cover the field (a scope is
  *   `Type.field`, `Type.*` or a named scope of the policy).
  * - When a rule matched the caller but not the subject, the denial names that rule and why.
+ * - A deny rule (`effect: deny`) beats every grant when it matches the caller and its data
+ *   condition holds: `another-person` when the subject is a person other than the calling
+ *   citizen, `another-dept` when the data belongs to a department other than the caller's; both
+ *   also hold when the subject is `unresolved` (an id that named nothing readable: fail closed).
+ *   Without the data (no such subject at all) a data condition does not hold.
  * - Identity fields (policy `identityFields`, e.g. `Person.id`): an explicit rule decides as
  *   usual; otherwise the field is allowed when any rule grants (allows or masks) another field of
  *   the same type for the same caller and subject, so an entity is identified exactly when
@@ -26,15 +31,12 @@
  *   policy fields: the subgraph kit always lets them through.
  */
 import type { Caller, ConsentGrant } from '../auth/caller';
+import { callerMatches } from './caller-matches';
 import { isWildcardKey, typeOfKey } from './field-key';
-import { DEFAULT_DENY } from './types';
-import type { FieldDecision, Policy, PolicyIndex, PolicyRule } from './types';
+import { DEFAULT_DENY, DENY_SUBJECT_CONDITIONS } from './types';
+import type { FieldDecision, FieldSubject, Policy, PolicyIndex, PolicyRule } from './types';
 
-/** Who the field's data is about. */
-export interface FieldSubject {
-  /** Citizen id of the person the data belongs to; unknown makes subject conditions fail. */
-  personId?: string;
-}
+export type { FieldSubject } from './types';
 
 /** Options of {@link evaluateField}. */
 export interface EvaluateFieldOptions {
@@ -58,10 +60,18 @@ export function evaluateField(
   const match = new Matcher(index, caller, subject, options.now);
   let allow: PolicyRule | undefined;
   let mask: PolicyRule | undefined;
+  let refusal: { rule: PolicyRule; reason: string } | undefined;
   let subjectDenial: { rule: PolicyRule; reason: string } | undefined;
   for (const rules of [index.byField.get(key) ?? NO_RULES, index.byTypeWildcard.get(typeName)]) {
     for (const rule of rules ?? NO_RULES) {
       if (!match.caller(rule)) continue;
+      if (rule.effect.kind === 'deny') {
+        const reason = match.refusal(rule, key);
+        if (reason !== null && (!refusal || rule.order < refusal.rule.order)) {
+          refusal = { rule, reason };
+        }
+        continue;
+      }
       const reason = match.subject(rule, key);
       if (reason !== null) {
         if (!subjectDenial || rule.order < subjectDenial.rule.order) {
@@ -74,6 +84,7 @@ export function evaluateField(
       } else if (!mask || rule.order < mask.order) mask = rule;
     }
   }
+  if (refusal) return { effect: 'deny', ruleId: refusal.rule.id, reason: refusal.reason };
   if (allow) return { effect: 'allow', ruleId: allow.id };
   if (mask && mask.effect.kind === 'mask') {
     return { effect: 'mask', masker: mask.effect.masker, ruleId: mask.id };
@@ -115,19 +126,39 @@ class Matcher {
 
   /** Whether the caller conditions (dept, roles, clientType, purpose) hold. */
   caller(rule: PolicyRule): boolean {
-    const { dept, roles, clientType, purpose } = rule.when;
+    return callerMatches(rule, this.who);
+  }
+
+  /**
+   * Why the deny rule `rule` refuses `key` to this caller for this subject, or null when its data
+   * condition does not hold. A citizen learns nothing from the reason about whose the data is
+   * (a foreign id and a missing one read alike); an officer learns the owning department.
+   */
+  refusal(rule: PolicyRule, key: string): string | null {
+    const about = this.about ?? {};
     const who = this.who;
-    if (dept && (who.dept === undefined || !dept.includes(who.dept))) return false;
-    if (roles && !who.roles.some((role) => roles.includes(role))) return false;
-    if (clientType && !clientType.includes(who.clientType)) return false;
-    if (purpose && (who.purpose === undefined || !purpose.includes(who.purpose))) return false;
-    return true;
+    const field = isWildcardKey(key) ? `${typeOfKey(key)} fields` : key;
+    if (rule.when.subject === 'another-person') {
+      const own = who.clientType === 'citizen' && who.personId !== undefined;
+      const foreign =
+        about.unresolved !== undefined ||
+        (about.personId !== undefined && (!own || about.personId !== who.personId));
+      return foreign ? `rule ${rule.id} lets ${field} act only on the caller's own data` : null;
+    }
+    if (about.unresolved !== undefined) {
+      return `rule ${rule.id} lets ${field} act only on data of the caller's department: ${about.unresolved}`;
+    }
+    if (about.dept === undefined || about.dept === who.dept) return null;
+    return (
+      `rule ${rule.id} lets ${field} act only on data of the caller's department; ` +
+      `this is data of ${about.dept}, so only ${about.dept} may`
+    );
   }
 
   /** Null when the subject condition holds for `key` (or there is none), else why not. */
   subject(rule: PolicyRule, key: string): string | null {
     const condition = rule.when.subject;
-    if (condition === undefined) return null;
+    if (condition === undefined || DENY_SUBJECT_CONDITIONS.includes(condition)) return null;
     const who = this.who;
     const personId = this.about?.personId;
     const field = isWildcardKey(key) ? `${typeOfKey(key)} fields` : key;

@@ -1,3 +1,5 @@
+export { callerMatches } from './caller-matches';
+export { dependsOnSubject } from './depends-on-subject';
 export { evaluateField } from './evaluate-field';
 export type { EvaluateFieldOptions, FieldSubject } from './evaluate-field';
 export { DEFAULT_POLICY_PATH, loadPolicy } from './load-policy';

@@ -17,7 +17,11 @@
  * | phone      | String     | 13812345678 → 138****5678                                  |
  */
 
-/** A masker: the scalar types it applies to, and the masking of one non-null value. */
+/**
+ * A masker: the scalar types it applies to, and the masking of one non-null value. Every masker
+ * is idempotent (masking a masked value changes nothing), so the gateway and a subgraph may both
+ * apply it.
+ */
 export interface Masker {
   /** Named GraphQL types (after unwrapping lists and non-null) the masker may be applied to. */
   scalarTypes: readonly string[];
@@ -84,6 +88,9 @@ function firstIndexOf(value: string, markers: readonly string[]): number {
   return found.length === 0 ? -1 : Math.min(...found);
 }
 
+/** What {@link maskAmount} answers; each is its own masked value. */
+const AMOUNT_BUCKETS: readonly string[] = ['<1万', '1万-10万', '≥10万', '***'];
+
 /**
  * Amount in yuan, bucketed: `<1万` (below 10,000), `1万-10万` (10,000 to below 100,000), `≥10万`
  * (100,000 and more); `***` when the text is not a number. String fields only: a Float amount
@@ -91,6 +98,8 @@ function firstIndexOf(value: string, markers: readonly string[]): number {
  * wants bucketed amounts exposes them as a String field).
  */
 export function maskAmount(value: string): string {
+  // Masking is idempotent: the gateway masks again what a subgraph already masked.
+  if (AMOUNT_BUCKETS.includes(value)) return value;
   const amount = value.trim() === '' ? Number.NaN : Number(value);
   if (!Number.isFinite(amount)) return '***';
   if (amount < 10_000) return '<1万';

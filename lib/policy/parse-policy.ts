@@ -5,7 +5,7 @@ import { compilePolicyIndex } from './compile-policy-index';
 import { isWildcardKey, parseFieldKey } from './field-key';
 import { MASKER_NAMES, isMaskerName } from './maskers';
 import { PolicyProblems } from './policy-problems';
-import { DEFAULT_DENY } from './types';
+import { DEFAULT_DENY, DENY_SUBJECT_CONDITIONS, GRANT_SUBJECT_CONDITIONS } from './types';
 import type { Policy, PolicyRule, RuleConditions, RuleEffect, SubjectCondition } from './types';
 
 /** The format this parser reads (`format: 1` at the top of the file). */
@@ -14,7 +14,10 @@ export const POLICY_FORMAT = 1;
 const ROOT_KEYS = ['format', 'identityFields', 'scopes', 'rules'];
 const RULE_KEYS = ['id', 'description', 'fields', 'when', 'effect'];
 const CONDITION_KEYS = ['dept', 'roles', 'clientType', 'purpose', 'subject'];
-const SUBJECTS: readonly SubjectCondition[] = ['self', 'consented'];
+const SUBJECTS: readonly SubjectCondition[] = [
+  ...GRANT_SUBJECT_CONDITIONS,
+  ...DENY_SUBJECT_CONDITIONS,
+];
 const RULE_ID = /^[a-z0-9][a-z0-9-]*$/;
 const SCOPE_NAME = /^[A-Z][A-Z0-9_]*$/;
 /** Always allowed by the subgraph kit (they carry no data of their own); never policy fields. */
@@ -23,8 +26,9 @@ const FEDERATION_INTERNALS = new Set(['Query._entities', 'Query._service', '_Ser
 /**
  * Parses and validates the text of `policy/policy.yaml` strictly. Every problem is reported with
  * the rule (index and id) and what is wrong: unknown dept/clientType/purpose value, unknown
- * masker, a rule with no condition, duplicate id, malformed field, unknown key, a mask on a
- * wildcard or on an identity field. Field names are checked against a schema separately
+ * masker, unknown subject condition, a rule with no condition, duplicate id, malformed field,
+ * unknown key, a mask on a wildcard or on an identity field, a deny rule without a data condition
+ * (`subject: another-person | another-dept`) or a grant with one. Field names are checked against a schema separately
  * (`validatePolicyAgainstSchema`). The version is the first 12 hex digits of the text's sha256.
  */
 export function parsePolicy(text: string, source = 'policy/policy.yaml'): Policy {
@@ -110,6 +114,7 @@ function readRules(
     const fields = fieldList(problems, record.fields, `${where}.fields`);
     const when = readConditions(problems, record.when, `${where}.when`);
     const effect = readEffect(problems, record.effect, `${where}.effect`);
+    if (effect && when) checkSubjectFitsEffect(problems, `${where}.when.subject`, effect, when);
     if (effect?.kind === 'mask') {
       for (const key of fields) {
         if (isWildcardKey(key)) {
@@ -176,22 +181,51 @@ function readConditions(
     } else {
       problems.add(
         `${where}.subject`,
-        `unknown subject ${JSON.stringify(record.subject)} (expected self or consented)`,
+        `unknown subject ${JSON.stringify(record.subject)} (expected one of ${SUBJECTS.join(', ')})`,
       );
     }
   }
   return conditions;
 }
 
+/**
+ * A deny rule exists to narrow grants to the caller's own data, so it must say whose data it
+ * refuses; a grant must not use those conditions (they would open another's data).
+ */
+function checkSubjectFitsEffect(
+  problems: PolicyProblems,
+  where: string,
+  effect: RuleEffect,
+  when: RuleConditions,
+): void {
+  const subject = when.subject;
+  if (effect.kind === 'deny') {
+    if (subject === undefined || !DENY_SUBJECT_CONDITIONS.includes(subject)) {
+      problems.add(
+        where,
+        `a deny rule needs subject ${DENY_SUBJECT_CONDITIONS.join(' or ')} ` +
+          '(deny by default already refuses whatever no rule grants)',
+      );
+    }
+  } else if (subject !== undefined && !GRANT_SUBJECT_CONDITIONS.includes(subject)) {
+    problems.add(
+      where,
+      `subject ${subject} is for deny rules; ${effect.kind === 'allow' ? 'an allow' : 'a mask'} rule may give ` +
+        GRANT_SUBJECT_CONDITIONS.join(' or '),
+    );
+  }
+}
+
 function readEffect(problems: PolicyProblems, value: unknown, where: string): RuleEffect | null {
   if (value === 'allow') return { kind: 'allow' };
+  if (value === 'deny') return { kind: 'deny' };
   if (typeof value === 'string' && value.startsWith('mask:')) {
     const masker = value.slice('mask:'.length);
     if (isMaskerName(masker)) return { kind: 'mask', masker };
     problems.add(where, `unknown masker ${masker} (expected one of ${MASKER_NAMES.join(', ')})`);
     return null;
   }
-  problems.add(where, `must be allow or mask:<masker>, got ${JSON.stringify(value)}`);
+  problems.add(where, `must be allow, deny or mask:<masker>, got ${JSON.stringify(value)}`);
   return null;
 }
 

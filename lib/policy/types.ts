@@ -5,8 +5,44 @@
 import type { ClientType, Department, Purpose } from '../auth/caller';
 import type { MaskerName } from './maskers';
 
-/** Who the data is about: a rule with `subject: self` or `subject: consented` needs it. */
-export type SubjectCondition = 'self' | 'consented';
+/**
+ * Conditions on whose data a field is (its subject, computed by lib/subjects). `self` and
+ * `consented` open data in allow and mask rules; `another-person` and `another-dept` close it in
+ * deny rules.
+ */
+export type SubjectCondition = 'self' | 'consented' | 'another-person' | 'another-dept';
+
+/** Subject conditions an allow or mask rule may give: they must hold for the grant to apply. */
+export const GRANT_SUBJECT_CONDITIONS: readonly SubjectCondition[] = ['self', 'consented'];
+
+/**
+ * Subject conditions a deny rule gives: the rule applies when the subject is known to be someone
+ * else's (or the reference that names it could not be resolved: fail closed).
+ */
+export const DENY_SUBJECT_CONDITIONS: readonly SubjectCondition[] = [
+  'another-person',
+  'another-dept',
+];
+
+/**
+ * Who (and whose department) a field's data is about, as the one subject module (lib/subjects)
+ * computes it for the gateway and the subgraph shield alike.
+ */
+export interface FieldSubject {
+  /** Citizen id of the person the data belongs to; unknown makes `self`/`consented` fail. */
+  personId?: string;
+  /**
+   * Department the data belongs to: the source department of a credit record, objection or
+   * repair, the department that made a joint-measures check, the bureau that decides a kind of
+   * good conduct.
+   */
+  dept?: Department;
+  /**
+   * Set when an argument named data (a record id, a check id, ...) that could not be found or
+   * read: why. Deny rules then apply (fail closed), and a missing id answers like a foreign one.
+   */
+  unresolved?: string;
+}
 
 /** Conditions of a rule: each list means "any of"; every condition given must hold. */
 export interface RuleConditions {
@@ -17,12 +53,21 @@ export interface RuleConditions {
   /**
    * `self`: the caller is the citizen the data is about. `consented`: the caller holds an
    * unexpired consent of the subject whose scopes cover the field, and asks for AUTHORIZED_QUERY.
+   * Deny rules only: `another-person`: the data is about a person other than the calling
+   * citizen; `another-dept`: the data belongs to a department other than the caller's.
    */
   subject?: SubjectCondition;
 }
 
-/** What a matching rule does with a field. */
-export type RuleEffect = { kind: 'allow' } | { kind: 'mask'; masker: MaskerName };
+/**
+ * What a matching rule does with a field. A deny rule beats every allow and mask: it narrows a
+ * grant to the data the caller's own subject condition allows (a record of the caller's own
+ * department, the caller's own person).
+ */
+export type RuleEffect =
+  | { kind: 'allow' }
+  | { kind: 'mask'; masker: MaskerName }
+  | { kind: 'deny' };
 
 /** One rule of the policy. */
 export interface PolicyRule {
@@ -43,7 +88,7 @@ export interface PolicyIndex {
   readonly byField: ReadonlyMap<string, readonly PolicyRule[]>;
   /** Rules naming `Type.*`, by type. */
   readonly byTypeWildcard: ReadonlyMap<string, readonly PolicyRule[]>;
-  /** Every rule covering some non-identity field of a type, with the keys it covers there. */
+  /** Every grant (allow or mask rule) covering some non-identity field of a type, with its keys. */
   readonly byType: ReadonlyMap<string, readonly TypeGrant[]>;
   /** Named consent scopes expanded to field keys (`Type.field` or `Type.*`). */
   readonly scopes: ReadonlyMap<string, readonly string[]>;

@@ -1,5 +1,6 @@
 import {
   MASKERS,
+  MASKER_NAMES,
   applyMasker,
   isMaskerName,
   maskAddress,
@@ -9,6 +10,7 @@ import {
   maskName,
   maskPhone,
 } from '../maskers';
+import type { MaskerName } from '../maskers';
 
 describe('idNumber', () => {
   it.each([
@@ -139,5 +141,22 @@ describe('MASKERS', () => {
       false,
       false,
     ]);
+  });
+
+  it('is idempotent: masking a masked value changes nothing (gateway and subgraph both mask)', () => {
+    const samples: Record<MaskerName, string[]> = {
+      idNumber: ['51192119850312123X', '12345', ''],
+      name: ['欧阳娜娜', '张', ''],
+      address: ['四川省巴中市通江县诺江镇红军路12号', '红军路12号', '通江县乡村振兴路8号', ''],
+      amount: ['12000', '3', '250000', 'abc', ''],
+      date: ['1985-03-12', 'unknown', ''],
+      phone: ['13812345678', '110', ''],
+    };
+    for (const name of MASKER_NAMES) {
+      for (const sample of samples[name]) {
+        const once = MASKERS[name].mask(sample);
+        expect([name, sample, MASKERS[name].mask(once)]).toEqual([name, sample, once]);
+      }
+    }
   });
 });

@@ -132,7 +132,8 @@ describe('parsePolicy', () => {
   it('refuses an unknown subject condition', () => {
     expect(errorOf(text([rule({ when: { subject: 'anyone' } })]))).toBe(
       problems(
-        'rules[0] (psb-names).when.subject: unknown subject "anyone" (expected self or consented)',
+        'rules[0] (psb-names).when.subject: unknown subject "anyone" ' +
+          '(expected one of self, consented, another-person, another-dept)',
       ),
     );
   });
@@ -146,9 +147,57 @@ describe('parsePolicy', () => {
     );
   });
 
-  it('refuses an effect that is neither allow nor mask', () => {
-    expect(errorOf(text([rule({ effect: 'deny' })]))).toBe(
-      problems('rules[0] (psb-names).effect: must be allow or mask:<masker>, got "deny"'),
+  it('refuses an effect that is neither allow, deny nor mask', () => {
+    expect(errorOf(text([rule({ effect: 'block' })]))).toBe(
+      problems('rules[0] (psb-names).effect: must be allow, deny or mask:<masker>, got "block"'),
+    );
+  });
+
+  it('reads a deny rule with a data condition', () => {
+    const policy = parsePolicy(
+      text([rule({ when: { dept: ['PSB'], subject: 'another-dept' }, effect: 'deny' })]),
+      'test.yaml',
+    );
+    expect(policy.rules[0]).toMatchObject({
+      id: 'psb-names',
+      when: { dept: ['PSB'], subject: 'another-dept' },
+      effect: { kind: 'deny' },
+    });
+  });
+
+  it('refuses a deny rule without a data condition: deny by default already refuses', () => {
+    expect(
+      errorOf(
+        text([
+          rule({ effect: 'deny' }),
+          rule({ id: 'b', effect: 'deny', when: { subject: 'self' } }),
+        ]),
+      ),
+    ).toBe(
+      problems(
+        'rules[0] (psb-names).when.subject: a deny rule needs subject another-person or another-dept ' +
+          '(deny by default already refuses whatever no rule grants)',
+        'rules[1] (b).when.subject: a deny rule needs subject another-person or another-dept ' +
+          '(deny by default already refuses whatever no rule grants)',
+      ),
+    );
+  });
+
+  it('refuses a deny condition in a grant: it would open data of others', () => {
+    expect(
+      errorOf(
+        text([
+          rule({ when: { subject: 'another-person' } }),
+          rule({ id: 'm', effect: 'mask:name', when: { subject: 'another-dept' } }),
+        ]),
+      ),
+    ).toBe(
+      problems(
+        'rules[0] (psb-names).when.subject: subject another-person is for deny rules; ' +
+          'an allow rule may give self or consented',
+        'rules[1] (m).when.subject: subject another-dept is for deny rules; ' +
+          'a mask rule may give self or consented',
+      ),
     );
   });
 
