@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { parse } from 'yaml';
 import { CLIENT_TYPES, DEPARTMENTS, PURPOSES } from '../auth/caller';
+import { checkDenyRuleSubjects } from './check-deny-rule-subjects';
 import { compilePolicyIndex } from './compile-policy-index';
 import { isWildcardKey, parseFieldKey } from './field-key';
 import { MASKER_NAMES, isMaskerName } from './maskers';
@@ -50,6 +51,7 @@ export function parsePolicy(text: string, source = 'policy/policy.yaml'): Policy
   const identityFields = readIdentityFields(problems, root.identityFields);
   const scopes = readScopes(problems, root.scopes);
   const rules = readRules(problems, root.rules, new Set(identityFields));
+  checkDenyRuleSubjects(problems, rules);
   problems.throwIfAny();
   return {
     version: createHash('sha256').update(text, 'utf8').digest('hex').slice(0, 12),

@@ -12,22 +12,22 @@ identityFields: [Person.id]
 rules:
   - id: departments-decide
     description: Every source department may call the decision.
-    fields: [Mutation.decide, Decision.*]
+    fields: [Mutation.decideObjection, Decision.*]
     when: { dept: [TAX, AMR], clientType: [officer] }
     effect: allow
   - id: decide-own-records-only
     description: Only on a record of the caller's department.
-    fields: [Mutation.decide]
+    fields: [Mutation.decideObjection]
     when: { clientType: [officer], subject: another-dept }
     effect: deny
   - id: citizens-object
     description: Citizens object.
-    fields: [Mutation.object]
+    fields: [Mutation.fileObjection]
     when: { clientType: [citizen] }
     effect: allow
   - id: object-own-records-only
     description: Only to their own records.
-    fields: [Mutation.object]
+    fields: [Mutation.fileObjection]
     when: { clientType: [citizen], subject: another-person }
     effect: deny
   - id: citizen-self
@@ -57,34 +57,34 @@ function decide(caller: Caller, field: string, subject?: FieldSubject) {
 
 describe('deny rules', () => {
   it('leave the grant alone when the data is the caller department’s own', () => {
-    expect(decide(tax, 'Mutation.decide', { personId: A, dept: 'TAX' })).toEqual({
+    expect(decide(tax, 'Mutation.decideObjection', { personId: A, dept: 'TAX' })).toEqual({
       effect: 'allow',
       ruleId: 'departments-decide',
     });
   });
 
   it('refuse data of another department, naming the deny rule and the owner', () => {
-    expect(decide(tax, 'Mutation.decide', { personId: A, dept: 'AMR' })).toEqual({
+    expect(decide(tax, 'Mutation.decideObjection', { personId: A, dept: 'AMR' })).toEqual({
       effect: 'deny',
       ruleId: 'decide-own-records-only',
       reason:
-        "rule decide-own-records-only lets Mutation.decide act only on data of the caller's " +
+        "rule decide-own-records-only lets Mutation.decideObjection act only on data of the caller's " +
         'department; this is data of AMR, so only AMR may',
     });
   });
 
   it('refuse an id that named nothing readable (fail closed), saying so to the officer', () => {
-    expect(decide(tax, 'Mutation.decide', { unresolved: 'no objection X1' })).toEqual({
+    expect(decide(tax, 'Mutation.decideObjection', { unresolved: 'no objection X1' })).toEqual({
       effect: 'deny',
       ruleId: 'decide-own-records-only',
       reason:
-        "rule decide-own-records-only lets Mutation.decide act only on data of the caller's " +
+        "rule decide-own-records-only lets Mutation.decideObjection act only on data of the caller's " +
         'department: no objection X1',
     });
   });
 
   it('do not apply without the data: the field alone is decided by the grants', () => {
-    expect(decide(tax, 'Mutation.decide', {})).toEqual({
+    expect(decide(tax, 'Mutation.decideObjection', {})).toEqual({
       effect: 'allow',
       ruleId: 'departments-decide',
     });
@@ -96,20 +96,23 @@ describe('deny rules', () => {
 
   it('never grant: a caller no grant covers is denied by default', () => {
     const pboc: Caller = { sub: 'p', dept: 'PBOC', roles: [], clientType: 'officer' };
-    expect(decide(pboc, 'Mutation.decide', { dept: 'PBOC' }).ruleId).toBe('default-deny');
+    expect(decide(pboc, 'Mutation.decideObjection', { dept: 'PBOC' }).ruleId).toBe('default-deny');
   });
 
   it("let a citizen act on their own person's data only; a foreign and a missing id read alike", () => {
-    expect(decide(citizenA, 'Mutation.object', { personId: A })).toEqual({
+    expect(decide(citizenA, 'Mutation.fileObjection', { personId: A })).toEqual({
       effect: 'allow',
       ruleId: 'citizens-object',
     });
-    const foreign = decide(citizenA, 'Mutation.object', { personId: B });
-    const missing = decide(citizenA, 'Mutation.object', { unresolved: 'no credit record R9' });
+    const foreign = decide(citizenA, 'Mutation.fileObjection', { personId: B });
+    const missing = decide(citizenA, 'Mutation.fileObjection', {
+      unresolved: 'no credit record R9',
+    });
     expect(foreign).toEqual({
       effect: 'deny',
       ruleId: 'object-own-records-only',
-      reason: "rule object-own-records-only lets Mutation.object act only on the caller's own data",
+      reason:
+        "rule object-own-records-only lets Mutation.fileObjection act only on the caller's own data",
     });
     expect(missing).toEqual(foreign);
   });
@@ -125,7 +128,7 @@ describe('deny rules', () => {
 
 describe('dependsOnSubject', () => {
   it('is true where a rule matching the caller has a subject condition', () => {
-    expect(dependsOnSubject(POLICY, tax, 'Mutation', 'decide')).toBe(true);
+    expect(dependsOnSubject(POLICY, tax, 'Mutation', 'decideObjection')).toBe(true);
     expect(dependsOnSubject(POLICY, citizenA, 'Person', 'name')).toBe(true);
     expect(dependsOnSubject(POLICY, citizenA, 'Person', 'id')).toBe(true);
   });
@@ -134,6 +137,6 @@ describe('dependsOnSubject', () => {
     expect(dependsOnSubject(POLICY, tax, 'Person', 'name')).toBe(false);
     expect(dependsOnSubject(POLICY, tax, 'Person', 'id')).toBe(false);
     expect(dependsOnSubject(POLICY, tax, 'Decision', 'status')).toBe(false);
-    expect(dependsOnSubject(POLICY, citizenA, 'Mutation', 'decide')).toBe(false);
+    expect(dependsOnSubject(POLICY, citizenA, 'Mutation', 'decideObjection')).toBe(false);
   });
 });

@@ -155,30 +155,65 @@ describe('parsePolicy', () => {
 
   it('reads a deny rule with a data condition', () => {
     const policy = parsePolicy(
-      text([rule({ when: { dept: ['PSB'], subject: 'another-dept' }, effect: 'deny' })]),
+      text([
+        rule({
+          fields: ['Mutation.decideObjection'],
+          when: { dept: ['PSB'], subject: 'another-dept' },
+          effect: 'deny',
+        }),
+      ]),
       'test.yaml',
     );
     expect(policy.rules[0]).toMatchObject({
       id: 'psb-names',
+      fields: ['Mutation.decideObjection'],
       when: { dept: ['PSB'], subject: 'another-dept' },
       effect: { kind: 'deny' },
     });
   });
 
   it('refuses a deny rule without a data condition: deny by default already refuses', () => {
+    const decide = ['Mutation.decideObjection'];
     expect(
       errorOf(
         text([
-          rule({ effect: 'deny' }),
-          rule({ id: 'b', effect: 'deny', when: { subject: 'self' } }),
+          rule({ fields: decide, effect: 'deny' }),
+          rule({ id: 'b', fields: decide, effect: 'deny', when: { subject: 'self' } }),
         ]),
       ),
     ).toBe(
       problems(
-        'rules[0] (psb-names).when.subject: a deny rule needs subject another-person or another-dept ' +
-          '(deny by default already refuses whatever no rule grants)',
+        'rules[0] (psb-names).when.subject: a deny rule needs subject another-person or ' +
+          'another-dept (deny by default already refuses whatever no rule grants)',
         'rules[1] (b).when.subject: a deny rule needs subject another-person or another-dept ' +
           '(deny by default already refuses whatever no rule grants)',
+      ),
+    );
+  });
+
+  it('refuses a deny rule on a field whose data cannot tell what its condition compares', () => {
+    expect(
+      errorOf(
+        text([
+          rule({ when: { subject: 'another-person' }, effect: 'deny' }),
+          rule({
+            id: 'kind',
+            fields: ['Mutation.recordGoodConduct', 'Mutation.revokeConsent'],
+            when: { subject: 'another-dept' },
+            effect: 'deny',
+          }),
+        ]),
+      ),
+    ).toBe(
+      problems(
+        'rules[0] (psb-names).fields: Person.name: subject another-person needs a field whose ' +
+          'argument names data telling its person (one of Mutation.fileObjection, ' +
+          'Mutation.applyForRepair, Mutation.decideObjection, Mutation.decideRepair, ' +
+          'Mutation.reportMeasureFeedback, Mutation.revokeConsent)',
+        'rules[1] (kind).fields: Mutation.revokeConsent: subject another-dept needs a field whose ' +
+          'argument names data telling its department (one of Mutation.fileObjection, ' +
+          'Mutation.applyForRepair, Mutation.decideObjection, Mutation.decideRepair, ' +
+          'Mutation.reportMeasureFeedback, Mutation.recordGoodConduct)',
       ),
     );
   });
