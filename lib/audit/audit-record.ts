@@ -4,10 +4,11 @@
  *
  *   gateway, one per operation:
  *     { kind: 'operation', requestId, caller, operationName, documentHash, subjects,
- *       fields: { returned, masked, denied }, subgraphs: [{ subgraph, outcome, latencyMs }],
+ *       fields: { returned, masked, denied, rules: [{ field, outcome, ruleId }] }, subgraphs: [{ subgraph, outcome, latencyMs }],
  *       policyVersion, latencyMs, result }
  *   each subgraph, one per request it resolved person fields for:
- *     { kind: 'resolver', requestId, caller, resolved: [{ subject, fields }], policyVersion }
+ *     { kind: 'resolver', requestId, caller,
+ *       resolved: [{ subject, fields, masked?, denied?, rules? }], policyVersion }
  */
 import type { JsonValue } from './canonical';
 
@@ -89,6 +90,8 @@ export interface ResolvedSubject {
   masked?: readonly string[];
   /** `Type.field` names refused by the policy. */
   denied?: readonly string[];
+  /** The rule that refused each refused field. */
+  rules?: readonly FieldRule[];
 }
 
 /** A subgraph's resolver log for one request. */

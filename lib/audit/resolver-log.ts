@@ -7,7 +7,7 @@
  *   const log = createResolverLog();                  // per request, in context(base)
  *   log.resolved(personId, 'Person.name');            // from resolvers or a field middleware
  *   log.masked(personId, 'Person.idNumber');
- *   log.denied(personId, 'Person.address');
+ *   log.denied(personId, 'Person.address', 'default-deny');
  *   if (log.subjectCount > 0) {
  *     await audit.append(log.toRecord({ requestId, caller, policyVersion }));  // fail closed
  *   }
@@ -21,8 +21,8 @@ export interface ResolverLog {
   resolved(subject: string, field: string): void;
   /** A field of `subject` was resolved masked. */
   masked(subject: string, field: string): void;
-  /** A field of `subject` was refused by the policy. */
-  denied(subject: string, field: string): void;
+  /** A field of `subject` was refused by the policy rule `ruleId`. */
+  denied(subject: string, field: string, ruleId: string): void;
   /** Distinct subjects logged so far. */
   readonly subjectCount: number;
   /** The record for the audit writer: subjects in first-seen order, fields sorted. */
@@ -37,24 +37,30 @@ interface SubjectFields {
   resolved: Set<string>;
   masked: Set<string>;
   denied: Set<string>;
+  /** `field\u0000ruleId` of every denial. */
+  refusals: Set<string>;
 }
 
 /** A new, empty resolver log (one per request). */
 export function createResolverLog(): ResolverLog {
   const subjects = new Map<string, SubjectFields>();
-  const add = (outcome: keyof SubjectFields) => (subject: string, field: string) => {
+  const fieldsOf = (subject: string): SubjectFields => {
     const id = normalizeSubjectId(subject);
     let fields = subjects.get(id);
     if (!fields) {
-      fields = { resolved: new Set(), masked: new Set(), denied: new Set() };
+      fields = { resolved: new Set(), masked: new Set(), denied: new Set(), refusals: new Set() };
       subjects.set(id, fields);
     }
-    fields[outcome].add(field);
+    return fields;
   };
   return {
-    resolved: add('resolved'),
-    masked: add('masked'),
-    denied: add('denied'),
+    resolved: (subject, field) => fieldsOf(subject).resolved.add(field),
+    masked: (subject, field) => fieldsOf(subject).masked.add(field),
+    denied: (subject, field, ruleId) => {
+      const fields = fieldsOf(subject);
+      fields.denied.add(field);
+      fields.refusals.add(`${field}\u0000${ruleId}`);
+    },
     get subjectCount() {
       return subjects.size;
     },
@@ -67,7 +73,13 @@ export function createResolverLog(): ResolverLog {
           subject,
           fields: [...fields.resolved].sort(),
           ...(fields.masked.size > 0 && { masked: [...fields.masked].sort() }),
-          ...(fields.denied.size > 0 && { denied: [...fields.denied].sort() }),
+          ...(fields.denied.size > 0 && {
+            denied: [...fields.denied].sort(),
+            rules: [...fields.refusals].sort().map((pair) => {
+              const [field, ruleId] = pair.split('\u0000');
+              return { field, outcome: 'denied' as const, ruleId };
+            }),
+          }),
         })),
         ...(policyVersion !== undefined && { policyVersion }),
       };

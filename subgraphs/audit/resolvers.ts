@@ -4,8 +4,6 @@ import type { ChainStatus } from '../../lib/audit/check-chain-status';
 import { subjectHmac } from '../../lib/audit/subject-hmac';
 import { timeBound } from '../../lib/audit/time-bound';
 import { citizenIdArg } from '../kit/arguments';
-import { DEFAULT_DENY } from '../../lib/policy/types';
-import { forbiddenError } from '../kit/authz/forbidden-error';
 import { badUserInput } from '../kit/errors';
 import { groupByKey } from '../kit/group-by-key';
 import type { BaseSubgraphContext } from '../kit/subgraph-module';
@@ -187,17 +185,10 @@ export const auditResolvers: GraphQLResolverMap<AuditContext> = {
       args: PageArgs,
       context: AuditContext,
     ): Promise<Page<AccessLogEntryView>> => {
-      const { caller } = context;
-      // About the caller only, never an argument: the policy admits citizens, the id comes from
-      // the signed token.
-      if (caller.clientType !== 'citizen' || caller.personId === undefined) {
-        throw forbiddenError(
-          'Query.myAccessLog',
-          DEFAULT_DENY,
-          'only a citizen caller has an own access log',
-        );
-      }
-      const personId = citizenIdArg('personId', caller.personId);
+      // About the caller only, never an argument: the policy admits citizens (citizen-access-log),
+      // whose signed token always names their person.
+      const personId = context.caller.personId;
+      if (personId === undefined) throw new Error('myAccessLog reached without a citizen caller');
       const first = pageSizeArg('first', args.first ?? 20, MAX_ACCESS_LOG_PAGE);
       let after: RequestPosition | undefined;
       if (args.after !== undefined && args.after !== null) {

@@ -68,6 +68,8 @@ function insertRows(db: Queryable, consents: readonly NewConsent[]): Promise<Con
   );
 }
 
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
 /** SQL of the credit platform's consents (table `credit.consents`). */
 export function createConsentStore(db: Database) {
   return {
@@ -96,6 +98,16 @@ export function createConsentStore(db: Database) {
         [id, personId, at.toISOString()],
       );
       return rows.length === 0 ? undefined : toData(rows[0]);
+    },
+
+    /** The person who gave consent `id`; undefined for an unknown or malformed id. */
+    async findPersonOf(id: string): Promise<string | undefined> {
+      if (!UUID.test(id)) return undefined;
+      const rows = await db.query<{ personId: string }>(
+        `SELECT person_id AS "personId" FROM credit.consents WHERE id = $1::uuid`,
+        [id],
+      );
+      return rows[0]?.personId;
     },
 
     /** Every consent of the persons `personIds` (history included), newest first; one statement. */

@@ -32,6 +32,7 @@ import { REGISTER_ENTRY_READER } from './register/register-entry-reader';
 import { REGISTER_SOURCE } from './register/register-source';
 import { createRegisterStore } from './register/register-store';
 import { seedCredit } from './seed';
+import { resolveSubjectReference } from './subjects/resolve-subject-reference';
 import { createCreditStore } from './store';
 
 /** Options of {@link createCreditSubgraph}. */
@@ -178,6 +179,7 @@ export function createCreditSubgraph(options: CreditSubgraphOptions = {}): Credi
       return {
         resolvers: creditResolvers,
         context: (base) => createCreditContext(services, base),
+        resolveSubjectReference: (reference) => resolveSubjectReference(services, reference),
         start: async () => {
           // Due dates keep working past the calendar, provisionally; the operator should know.
           const warning = calendarEndWarning(calendar, chinaToday(now()));

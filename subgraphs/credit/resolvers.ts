@@ -25,6 +25,7 @@ import type { PersonAdjustments, WorkingCalendar } from './objections/types';
 import { visibleRecords } from './objections/visible-records';
 // --- end objections ---
 import { computeScore } from './rules/compute-score';
+import { subjectResolvers } from './subjects/subject-resolvers';
 import { displayedRecords } from './rules/displayed-records';
 import { itemPoints } from './rules/item-points';
 import { levelFor } from './rules/level-for';
@@ -162,6 +163,7 @@ function toCreditRecord({ record, item, displayUntil }: DisplayedRecord) {
 export const creditResolvers: GraphQLResolverMap<CreditContext> = {
   Query: {
     ...consentResolvers.Query,
+    ...subjectResolvers.Query,
     ...objectionResolvers.Query, // --- objections (issue 5) ---
     ...measuresResolvers.Query, // --- measures (issue 5) ---
     ...disclosureResolvers.Query, // --- disclosures (issue 5) ---

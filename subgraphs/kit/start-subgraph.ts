@@ -49,6 +49,12 @@ export interface StartSubgraphOptions {
    */
   replayGuard?: ReplayGuard;
   /**
+   * Enforce the policy with the shield; default true. False exists only so a test can show that
+   * the gateway enforces on its own (a subgraph of another vendor might not); production refuses
+   * to start without it.
+   */
+  shield?: boolean;
+  /**
    * This subgraph's audit chain: every request that touches person fields appends its resolver
    * log before the response leaves, or the response carries no data. Required in production;
    * elsewhere default none (unit-level tests of one subgraph).
@@ -87,33 +93,40 @@ export async function startSubgraph<TContext extends BaseSubgraphContext>(
   });
   if (options.audit) metrics.watchAuditWriter(options.audit);
   const environment = options.environment ?? { subgraphUrls: {} };
-  const parts = module.build(db, {
-    ...environment,
-    policy: environment.policy ?? options.security.policy,
-  });
-  // Deny by default: every field goes through the policy's shield, whoever calls.
-  const schema = applyPolicy(
-    buildSubgraphSchema({
-      typeDefs: parse(loadSubgraphSdl(module)),
-      resolvers: parts.resolvers as GraphQLResolverMap<unknown>,
-    }),
-    options.security.policy,
-    {
-      now: environment.now,
-      onDecision: ({ field, personId, decision, context }) => {
-        if (decision.effect === 'deny') metrics.deniedFields.inc({ rule: decision.ruleId });
-        if (personId === undefined) return;
-        const log = (context as Partial<BaseSubgraphContext>).resolverLog;
-        if (decision.effect === 'allow') log?.resolved(personId, field);
-        else if (decision.effect === 'mask') log?.masked(personId, field);
-        else log?.denied(personId, field);
-      },
-    },
-  );
   const production = options.production ?? process.env.NODE_ENV === 'production';
   if (production && !options.audit) {
     throw new Error(`${module.name}: an audit writer is required in production`);
   }
+  const shielded = options.shield ?? true;
+  if (production && !shielded) {
+    throw new Error(`${module.name}: the policy shield cannot be switched off in production`);
+  }
+  const parts = module.build(db, {
+    ...environment,
+    policy: environment.policy ?? options.security.policy,
+  });
+  const resolveReference = parts.resolveSubjectReference?.bind(parts);
+  const built = buildSubgraphSchema({
+    typeDefs: parse(loadSubgraphSdl(module)),
+    resolvers: parts.resolvers as GraphQLResolverMap<unknown>,
+  });
+  // Deny by default: every field goes through the policy's shield, whoever calls.
+  const schema = shielded
+    ? applyPolicy(built, options.security.policy, {
+        now: environment.now,
+        resolveSubjectReference: resolveReference
+          ? (reference, context) => resolveReference(reference, context as TContext)
+          : undefined,
+        onDecision: ({ field, personId, decision, context }) => {
+          if (decision.effect === 'deny') metrics.deniedFields.inc({ rule: decision.ruleId });
+          if (personId === undefined) return;
+          const log = (context as Partial<BaseSubgraphContext>).resolverLog;
+          if (decision.effect === 'allow') log?.resolved(personId, field);
+          else if (decision.effect === 'mask') log?.masked(personId, field);
+          else log?.denied(personId, field, decision.ruleId);
+        },
+      })
+    : built;
   const replayGuard = options.replayGuard ?? createMemoryReplayGuard();
   const apollo = new ApolloServer<TContext>({
     schema,

@@ -1,7 +1,8 @@
 import type { BaseContext } from '@apollo/server';
 import type { ResolverLog } from '../../lib/audit/resolver-log';
 import type { Caller } from '../../lib/auth/caller';
-import type { Policy } from '../../lib/policy/types';
+import type { FieldSubject, Policy } from '../../lib/policy/types';
+import type { SubjectReference } from '../../lib/subjects/subject-reference';
 import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
 import type { Registry } from 'prom-client';
 import type { Database } from './db/database';
@@ -47,6 +48,12 @@ export interface SubgraphParts<TContext extends BaseSubgraphContext> {
   resolvers: GraphQLResolverMap<TContext>;
   /** Extends the base context per request (DataLoaders live here, one set per request). */
   context(base: BaseSubgraphContext): TContext;
+  /**
+   * Whose data a root field's id argument names (a credit record, an objection, ...), for the
+   * shield and for the gateway's `subjectsOf` lookup alike; default none (a subgraph with no
+   * such field). `context` is this subgraph's request context.
+   */
+  resolveSubjectReference?(reference: SubjectReference, context: TContext): Promise<FieldSubject>;
   /** Background work that runs with the service (the credit collector); default none. */
   start?(): Promise<void>;
   /** Stops background work before the database closes; default none. */

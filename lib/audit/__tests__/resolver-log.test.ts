@@ -9,7 +9,9 @@ describe('createResolverLog', () => {
     log.resolved(personId(2), 'Person.birthDate');
     log.resolved(personId(2), 'Person.name');
     log.masked(personId(1), 'Person.idNumber');
-    log.denied(personId(1), 'Person.address');
+    log.denied(personId(1), 'Person.address', 'default-deny');
+    log.denied(personId(1), 'Person.tax', 'citizen-own-record');
+    log.denied(personId(1), 'Person.address', 'default-deny');
     expect(log.subjectCount).toBe(2);
     expect(
       log.toRecord({
@@ -27,7 +29,11 @@ describe('createResolverLog', () => {
           subject: personId(1),
           fields: ['Person.name'],
           masked: ['Person.idNumber'],
-          denied: ['Person.address'],
+          denied: ['Person.address', 'Person.tax'],
+          rules: [
+            { field: 'Person.address', outcome: 'denied', ruleId: 'default-deny' },
+            { field: 'Person.tax', outcome: 'denied', ruleId: 'citizen-own-record' },
+          ],
         },
       ],
       policyVersion: 'p1',

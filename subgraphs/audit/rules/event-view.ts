@@ -76,7 +76,7 @@ export interface FieldRuleView {
 
 const OUTCOMES = { returned: 'RETURNED', masked: 'MASKED', denied: 'DENIED' } as const;
 
-/** The rules of a gateway record's `fields.rules`, well-formed ones only. */
+/** The rules of a gateway record's `fields.rules` (or a resolver record's), well-formed ones only. */
 function fieldRulesOf(value: JsonValue | undefined): FieldRuleView[] {
   return arrayOf(value)
     .map(objectOf)
@@ -93,6 +93,13 @@ function fieldRulesOf(value: JsonValue | undefined): FieldRuleView[] {
         return [];
       return [{ field, ruleId, outcome: OUTCOMES[outcome as keyof typeof OUTCOMES] }];
     });
+}
+
+/** Each (field, outcome, rule) once, in first-seen order. */
+function distinctRules(rules: readonly FieldRuleView[]): FieldRuleView[] {
+  const seen = new Map<string, FieldRuleView>();
+  for (const rule of rules) seen.set(`${rule.field} ${rule.outcome} ${rule.ruleId}`, rule);
+  return [...seen.values()];
 }
 
 const RESULTS = {
@@ -157,6 +164,8 @@ export function toAuditEvent(entry: LoggedEntry): AuditEventView {
     latencyMs: roundOf(payload.latencyMs),
     hash: entry.hash,
     prevHash: entry.prevHash,
-    fieldRules: operation ? fieldRulesOf(fields.rules) : [],
+    fieldRules: operation
+      ? fieldRulesOf(fields.rules)
+      : distinctRules(resolved.flatMap((item) => fieldRulesOf(item.rules))),
   };
 }

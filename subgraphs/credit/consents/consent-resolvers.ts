@@ -1,9 +1,7 @@
 import type DataLoader from 'dataloader';
 import { GraphQLError } from 'graphql';
 import type { Policy } from '../../../lib/policy/types';
-import { DEFAULT_DENY } from '../../../lib/policy/types';
 import { citizenIdListArg, usccArg } from '../../kit/arguments';
-import { forbiddenError } from '../../kit/authz/forbidden-error';
 import { badUserInput } from '../../kit/errors';
 import type { BaseSubgraphContext } from '../../kit/subgraph-module';
 import type { ConsentData, ConsentStore } from '../consent-store';
@@ -45,14 +43,13 @@ interface GrantConsentInput {
 
 /**
  * The citizen the mutation acts for: always the caller's own person (from the token, never an
- * argument). The policy already grants the mutations to citizens only; this is the second line.
+ * argument). The policy grants the mutations to citizens only (citizen-manage-consents), and a
+ * citizen's token always names their person, so a caller without one never gets here.
  */
-function ownPerson(context: ConsentContext, field: string): string {
-  const { caller } = context;
-  if (caller.clientType !== 'citizen' || caller.personId === undefined) {
-    throw forbiddenError(field, DEFAULT_DENY, 'only a citizen may manage their own consents');
-  }
-  return caller.personId;
+function ownPerson(context: ConsentContext): string {
+  const { personId } = context.caller;
+  if (personId === undefined) throw new Error('consent mutation reached without a citizen caller');
+  return personId;
 }
 
 /**
@@ -86,7 +83,7 @@ export const consentResolvers = {
       args: { input: GrantConsentInput },
       context: ConsentContext,
     ): Promise<ConsentView> => {
-      const personId = ownPerson(context, 'Mutation.grantConsent');
+      const personId = ownPerson(context);
       const { input } = args;
       const org = usccArg('org', input.org);
       const scopes = consentScopesArg(context.services.policy, 'scopes', input.scopes);
@@ -105,12 +102,13 @@ export const consentResolvers = {
       args: { id: unknown },
       context: ConsentContext,
     ): Promise<ConsentView> => {
-      const personId = ownPerson(context, 'Mutation.revokeConsent');
+      const personId = ownPerson(context);
       const id = typeof args.id === 'string' ? args.id.trim() : '';
       if (!UUID.test(id)) throw badUserInput('id', 'must be the id of one of your consents');
       const revoked = await context.services.consents.revoke(id, personId, context.now);
       if (!revoked) {
-        // Someone else's consent is reported exactly like a missing one: ids reveal nothing.
+        // The deny rule consents-revoked-by-their-person refuses another's (or a missing) id
+        // before this runs; the store still only ever revokes the caller's own.
         throw new GraphQLError(`You have no consent ${id}.`, {
           extensions: { code: 'NOT_FOUND', argument: 'id' },
         });

@@ -3,7 +3,7 @@ import type { ConsentData } from '../consent-store';
 /** A consent as the `Consent` type shows it. */
 export interface ConsentView {
   id: string;
-  /** Not in the SDL: lets the policy shield know whose consent it is (subject-of.ts rule 3). */
+  /** Not in the SDL: the person who gave the consent. */
   personId: string;
   org: string;
   scopes: string[];

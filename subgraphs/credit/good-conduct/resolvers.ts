@@ -1,5 +1,3 @@
-import { DEFAULT_DENY } from '../../../lib/policy/types';
-import { forbiddenError } from '../../kit/authz/forbidden-error';
 import type { CreditContext } from '../resolvers';
 import { displayUntil } from '../rules/display-until';
 import { goodConductArgs } from './good-conduct-args';
@@ -8,8 +6,8 @@ import type { RecordGoodConductArgs } from './good-conduct-args';
 /**
  * `recordGoodConduct`: an officer of the deciding bureau (CIVIL for volunteer service and charity,
  * NDRC for model-worker honours) records a good-conduct decision on the credit platform. The
- * policy grants the mutation to CIVIL and NDRC officers; this resolver is the second line and
- * requires the caller's department to be the one that decides the kind.
+ * policy grants the mutation to CIVIL and NDRC officers (record-good-conduct) and refuses a kind
+ * another bureau decides (deny rule good-conduct-by-deciding-bureau) before this runs.
  */
 export const goodConductResolvers = {
   Mutation: {
@@ -20,13 +18,6 @@ export const goodConductResolvers = {
     ) => {
       const { rules, goodConduct } = context.services;
       const input = goodConductArgs(args, rules.catalog, context.asOf);
-      if (context.caller.dept !== input.dept) {
-        throw forbiddenError(
-          'Mutation.recordGoodConduct',
-          DEFAULT_DENY,
-          `${input.kind} is decided by ${input.dept}, not by ${context.caller.dept ?? 'the caller'}`,
-        );
-      }
       const record = await goodConduct.insert({
         sourceDept: input.dept,
         personId: input.personId,

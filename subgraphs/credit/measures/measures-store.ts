@@ -40,6 +40,8 @@ const CHECK_COLUMNS = `id::text, person_id AS "personId", matter, list_status AS
   feedback_at AS "feedbackAt", feedback_by AS "feedbackBy", applied_codes AS "appliedCodes",
   feedback_note AS "feedbackNote"`;
 
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
 /** SQL of joint measures checks and their feedback (schema `credit`). */
 export function createMeasuresStore(db: Database) {
   return {
@@ -65,8 +67,9 @@ export function createMeasuresStore(db: Database) {
       return row;
     },
 
-    /** One check by id, or null. */
+    /** One check by id, or null (a malformed id too). */
     async findCheck(id: string): Promise<MeasureCheckData | null> {
+      if (!UUID.test(id)) return null;
       const rows = await db.query<MeasureCheckData>(
         `SELECT ${CHECK_COLUMNS} FROM credit.measure_checks WHERE id = $1::uuid`,
         [id],

@@ -1,6 +1,5 @@
 import { GraphQLError } from 'graphql';
 import { citizenIdArg } from '../../kit/arguments';
-import { forbiddenError } from '../../kit/authz/forbidden-error';
 import { badUserInput } from '../../kit/errors';
 import type { BaseSubgraphContext } from '../../kit/subgraph-module';
 import { sourcesOf, standingOf } from '../lists/standing-of';
@@ -18,8 +17,6 @@ const DAY_MS = 24 * 60 * 60 * 1000;
 const MAX_NOTE = 500;
 /** Most open checks one `checksWithoutFeedback` answer lists. */
 const MAX_OPEN_CHECKS = 500;
-/** The policy rule that limits feedback to the checking department (named in its errors). */
-const FEEDBACK_RULE = 'joint-measures-feedback';
 
 /** The joint measures catalog and the record of checks. */
 export interface MeasuresServices {
@@ -47,13 +44,15 @@ interface JointMeasuresView {
   measuresVersion: string;
 }
 
-/** The department of an officer or system caller; other callers cannot check or report. */
-function callerDept(context: MeasuresContext, field: string): string {
-  const { caller } = context;
-  if (caller.dept === undefined || !['officer', 'system'].includes(caller.clientType)) {
-    throw forbiddenError(field, FEEDBACK_RULE, 'only officers and systems of a department');
-  }
-  return caller.dept;
+/**
+ * The department of the officer or system asking: the policy grants checks and feedback to
+ * those clients only (joint-measures-trigger, joint-measures-feedback), whose tokens always name
+ * a department, so a caller without one never gets here.
+ */
+function callerDept(context: MeasuresContext): string {
+  const { dept } = context.caller;
+  if (dept === undefined) throw new Error('joint measures reached without a department caller');
+  return dept;
 }
 
 function conflict(message: string): GraphQLError {
@@ -74,7 +73,7 @@ export const measuresResolvers = {
       context: MeasuresContext,
     ): Promise<JointMeasuresView> => {
       const personId = citizenIdArg('personId', args.personId);
-      const dept = callerDept(context, 'Query.jointMeasures');
+      const dept = callerDept(context);
       const { rules, measures } = context.services;
       // The same standing as CreditProfile.lists/greenChannel: the answers never contradict.
       const [standing, records, sources] = await Promise.all([
@@ -136,8 +135,7 @@ export const measuresResolvers = {
       args: { checkId: unknown; applied: readonly unknown[]; note?: unknown },
       context: MeasuresContext,
     ): Promise<MeasureCheckView> => {
-      const field = 'Mutation.reportMeasureFeedback';
-      const dept = callerDept(context, field);
+      const dept = callerDept(context);
       const checkId = typeof args.checkId === 'string' ? args.checkId.trim() : '';
       if (!UUID.test(checkId)) throw badUserInput('checkId', 'must be a checkId of jointMeasures');
       const note =
@@ -152,9 +150,7 @@ export const measuresResolvers = {
           extensions: { code: 'NOT_FOUND', argument: 'checkId' },
         });
       }
-      if (check.dept !== dept) {
-        throw forbiddenError(field, FEEDBACK_RULE, 'only the department that made the check');
-      }
+      // Only the department that made the check gets here (deny rule feedback-by-checking-dept).
       if (check.feedbackAt !== null) throw conflict(`Feedback on check ${checkId} was reported.`);
       const applied = [...new Set(args.applied.map(String))];
       const unknown = applied.filter((code) => !check.measureCodes.includes(code));

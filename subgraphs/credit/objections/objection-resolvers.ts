@@ -1,7 +1,5 @@
 import type DataLoader from 'dataloader';
 import { GraphQLError } from 'graphql';
-import { DEFAULT_DENY } from '../../../lib/policy/types';
-import { forbiddenError } from '../../kit/authz/forbidden-error';
 import { badUserInput } from '../../kit/errors';
 import type { BaseSubgraphContext } from '../../kit/subgraph-module';
 import { displayedRecords } from '../rules/displayed-records';
@@ -12,10 +10,7 @@ import { toObjectionView, toRepairView } from './objection-view';
 import type { ObjectionView, RepairView } from './objection-view';
 import { recordAdjustment } from './record-adjustment';
 import { repairRefusal } from './repair-refusal';
-import type { ObjectionData, PersonAdjustments, RepairData, WorkingCalendar } from './types';
-
-/** Policy rule whose data condition (caller dept = record's source dept) the resolvers check. */
-export const SOURCE_DEPT_RULE = 'source-dept-decides-objections-repairs';
+import type { PersonAdjustments, WorkingCalendar } from './types';
 
 /** Longest reason, commitment, proof or note accepted (characters). */
 const MAX_TEXT = 2000;
@@ -47,25 +42,15 @@ function notFound(what: string, argument: string): GraphQLError {
 }
 
 /**
- * The record a citizen or an NDRC officer acts on. A citizen reaches only their own records:
- * anyone else's is reported exactly like a missing one, so record ids reveal nothing. The policy
- * grants the mutations to citizens and NDRC only; this is the second line.
+ * The record an objection or repair application is about. Who may act on which record is the
+ * policy's (citizen-objections-repairs and ndrc-objections-repairs grant the mutations; the deny
+ * rule objections-on-own-records-only keeps citizens to their own records, a missing id read
+ * alike), decided before this runs.
  */
-async function actOnRecord(
-  context: ObjectionContext,
-  field: string,
-  recordId: unknown,
-): Promise<CreditRecordData> {
-  const { caller } = context;
-  const isCitizen = caller.clientType === 'citizen' && caller.personId !== undefined;
-  if (!isCitizen && caller.dept !== 'NDRC') {
-    throw forbiddenError(field, DEFAULT_DENY, 'only the citizen or the credit platform (NDRC) may');
-  }
+async function recordArg(context: ObjectionContext, recordId: unknown): Promise<CreditRecordData> {
   const id = typeof recordId === 'string' ? recordId.trim() : '';
   const record = id === '' ? undefined : await context.services.objections.findRecord(id);
-  if (!record || (isCitizen && record.personId !== caller.personId)) {
-    throw notFound(`credit record ${id} of yours`, 'recordId');
-  }
+  if (!record) throw notFound(`credit record ${id}`, 'recordId');
   return record;
 }
 
@@ -79,22 +64,6 @@ function requireDisplayed(
   const shown = displayedRecords([record], context.services.rules.catalog, context.asOf);
   if (hidden !== null || shown.length === 0) {
     throw badUserInput('recordId', `record ${record.id} is not on display on ${context.asOf}`);
-  }
-}
-
-/** Only the department the record came from decides on it. */
-function requireSourceDept(
-  context: ObjectionContext,
-  field: string,
-  item: ObjectionData | RepairData,
-  what: string,
-): void {
-  if (context.caller.dept !== item.sourceDept) {
-    throw forbiddenError(
-      field,
-      SOURCE_DEPT_RULE,
-      `${what} ${item.id} is about a record of ${item.sourceDept}: only ${item.sourceDept} decides it`,
-    );
   }
 }
 
@@ -129,7 +98,7 @@ export const objectionResolvers = {
       args: { recordId: unknown; reason: unknown },
       context: ObjectionContext,
     ): Promise<ObjectionView> => {
-      const record = await actOnRecord(context, 'Mutation.fileObjection', args.recordId);
+      const record = await recordArg(context, args.recordId);
       const reason = text('reason', args.reason);
       const adjustments = await context.adjustmentsByPerson.load(record.personId);
       requireDisplayed(context, record, adjustments);
@@ -174,8 +143,8 @@ export const objectionResolvers = {
     ): Promise<ObjectionView> => {
       const id = typeof args.objectionId === 'string' ? args.objectionId.trim() : '';
       const objection = await context.services.objections.findObjection(id);
+      // Only the record's source department gets here (deny rule decisions-by-source-dept-only).
       if (!objection) throw notFound(`objection ${id}`, 'objectionId');
-      requireSourceDept(context, 'Mutation.decideObjection', objection, 'objection');
       if (objection.status !== 'OPEN') {
         throw badUserInput(
           'objectionId',
@@ -206,7 +175,7 @@ export const objectionResolvers = {
       args: { recordId: unknown; commitment: unknown; proofOfCorrection: unknown },
       context: ObjectionContext,
     ): Promise<RepairView> => {
-      const record = await actOnRecord(context, 'Mutation.applyForRepair', args.recordId);
+      const record = await recordArg(context, args.recordId);
       const commitment = text('commitment', args.commitment);
       const proofOfCorrection = text('proofOfCorrection', args.proofOfCorrection);
       const adjustments = await context.adjustmentsByPerson.load(record.personId);
@@ -250,8 +219,8 @@ export const objectionResolvers = {
     ): Promise<RepairView> => {
       const id = typeof args.repairId === 'string' ? args.repairId.trim() : '';
       const repair = await context.services.objections.findRepair(id);
+      // Only the record's source department gets here (deny rule decisions-by-source-dept-only).
       if (!repair) throw notFound(`repair application ${id}`, 'repairId');
-      requireSourceDept(context, 'Mutation.decideRepair', repair, 'repair application');
       if (repair.status !== 'PENDING') {
         throw badUserInput(
           'repairId',

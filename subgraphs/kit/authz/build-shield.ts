@@ -7,7 +7,8 @@
  *
  * - One shield rule per `Type.field` of the subgraph schema, evaluated with `evaluateField` on
  *   `context.caller` (a `Caller`; a request without one is denied everything) and the field's
- *   subject (see subject-of.ts for the contract subgraph authors rely on).
+ *   subject (see subject-of.ts for the contract subgraph authors rely on; the gateway computes
+ *   the same subject by the same rules, lib/subjects).
  * - Denied: the field resolves to null with a GraphQLError whose extensions are exactly
  *   `{ code: 'FORBIDDEN', ruleId, reason, field: 'Type.field' }`. A denied non-null field nulls
  *   its nearest nullable ancestor, as GraphQL requires: grant or deny at a nullable field
@@ -33,7 +34,8 @@ import { DEFAULT_DENY } from '../../../lib/policy/types';
 import type { FieldDecision, Policy } from '../../../lib/policy/types';
 import { validatePolicyAgainstSchema } from '../../../lib/policy/validate-policy-against-schema';
 import { forbiddenError } from './forbidden-error';
-import { subjectOf } from './subject-of';
+import { createSubjectOf } from './subject-of';
+import type { SubjectOf, SubjectReferenceResolver } from './subject-of';
 
 /** Federation plumbing every subgraph must answer, whoever asks. */
 export const FEDERATION_INTERNALS: ReadonlySet<string> = new Set([
@@ -59,6 +61,11 @@ export interface PermissionsOptions {
   now?: () => Date;
   /** Called with every field decision (allow, mask and deny); default none. */
   onDecision?: (event: FieldDecisionEvent) => void;
+  /**
+   * Tells whose data a root field's id argument names (lib/subjects/subject-reference.ts);
+   * default none: such data is `unresolved`, so deny rules on it refuse (fail closed).
+   */
+  resolveSubjectReference?: SubjectReferenceResolver;
 }
 
 /** The middlewares to pass to `applyMiddleware(schema, ...)`, in this order. */
@@ -77,6 +84,7 @@ export function buildPermissions(
 ): PolicyMiddleware {
   validatePolicyAgainstSchema(policy, schema, { allowMissing: true });
   const now = options.now ?? (() => new Date());
+  const subjectOf = createSubjectOf(options.resolveSubjectReference);
   // The masker decided by the shield for one field execution, read by the masking middleware.
   const maskerByPath = new WeakMap<Path, MaskerName>();
   const maskable = new Set(
@@ -92,7 +100,12 @@ export function buildPermissions(
       const field = `${type.name}.${fieldName}`;
       fieldRules[fieldName] = FEDERATION_INTERNALS.has(field)
         ? allow
-        : policyRule(policy, type.name, fieldName, now, maskerByPath, options.onDecision);
+        : policyRule(policy, type.name, fieldName, {
+            now,
+            maskerByPath,
+            subjectOf,
+            onDecision: options.onDecision,
+          });
       if (maskable.has(field)) {
         masking[type.name] ??= {};
         masking[type.name][fieldName] = async (resolve, parent, args, context, info) => {
@@ -118,27 +131,34 @@ export function buildPermissions(
   return Object.keys(masking).length === 0 ? [guard] : [guard, masking];
 }
 
+/** What every field rule of one shield shares. */
+interface RuleParts {
+  now: () => Date;
+  maskerByPath: WeakMap<Path, MaskerName>;
+  subjectOf: SubjectOf;
+  onDecision: PermissionsOptions['onDecision'];
+}
+
 function policyRule(
   policy: Policy,
   typeName: string,
   fieldName: string,
-  now: () => Date,
-  maskerByPath: WeakMap<Path, MaskerName>,
-  onDecision: PermissionsOptions['onDecision'],
+  { now, maskerByPath, subjectOf, onDecision }: RuleParts,
 ): ShieldRule {
   const field = `${typeName}.${fieldName}`;
   return rule(`policy:${field}`, { cache: 'no_cache' })(
-    (
+    async (
       parent: unknown,
       args: Record<string, unknown>,
       context: unknown,
       info: GraphQLResolveInfo,
     ) => {
       const caller = callerOf(context);
-      const personId = subjectOf(parent, args, info);
+      const subject = await subjectOf(parent, args, info, caller, context);
       const decision: FieldDecision = caller
-        ? evaluateField(policy, caller, typeName, fieldName, { personId }, { now: now() })
+        ? evaluateField(policy, caller, typeName, fieldName, subject, { now: now() })
         : { effect: 'deny', ruleId: DEFAULT_DENY, reason: 'the request carries no caller' };
+      const personId = subject.personId;
       onDecision?.({ field, personId, decision, context });
       if (decision.effect === 'deny')
         return forbiddenError(field, decision.ruleId, decision.reason);

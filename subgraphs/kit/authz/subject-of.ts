@@ -1,17 +1,18 @@
 /**
- * Which person a field's data is about, for the policy's `subject: self | consented` conditions.
+ * Whose data a field is, inside a subgraph, by the rules of the one subject module
+ * (lib/subjects: rootFieldSubject and subjectSource), which the gateway applies to the same
+ * operation before planning, so both decide every field for the same subject.
  *
  * Contract for department subgraph authors — nothing to do in the common case:
- * 1. A field of `Person` is about `parent.id` (the entity key; `__resolveReference` and every
- *    resolver returning a Person must return an object with the citizen id in `id`).
- * 2. A root field (`Query`/`Mutation`) is about its `personId` argument, or its `id` argument
- *    when it returns `Person` (`person(id)`, `jointMeasures(personId, ...)`).
- * 3. A parent object carrying a string `personId` is about that person: objects NOT reached
- *    through a Person or a root field with a person argument must carry it (e.g. items of a root
- *    list covering many people), or subject conditions fail and the field is denied.
- * 4. Otherwise a field inherits the subject of its nearest ancestor in the response that had
- *    one: everything under `Person.tax`, `Person.creditProfile`, ... is about that person with
- *    no `personId` needed, however deep, lists included.
+ * 1. A root field is about its person arguments (`personId`, `id` when it returns a Person), the
+ *    calling citizen for a field acting on the caller's own person, or the data one of its
+ *    arguments names by id (lib/subjects/subject-reference.ts), which the subgraph holding that
+ *    data resolves (`SubgraphParts.resolveSubjectReference`).
+ * 2. What such a root field returns is about the same subject, however deep.
+ * 3. Elsewhere a Person is about its `id`, and an object of a type with a `personId` field about
+ *    that field: the resolver must return the citizen id under that name (items of a list about
+ *    many persons, a Person reached through an enterprise, `_entities` representations).
+ * 4. Otherwise a field inherits the subject of its nearest ancestor that had one.
  *
  * Rule 4 follows graphql-js execution paths: `info.path` objects are created once per field
  * execution and shared by the children, so a WeakMap keyed by them carries the subject down
@@ -19,48 +20,91 @@
  */
 import { getNamedType } from 'graphql';
 import type { GraphQLResolveInfo } from 'graphql';
+import type { Caller } from '../../../lib/auth/caller';
+import type { FieldSubject } from '../../../lib/policy/types';
+import { resolvedRootSubject, rootFieldSubject } from '../../../lib/subjects/root-field-subject';
+import { subjectPersonId } from '../../../lib/subjects/subject-person-id';
+import type { SubjectReference } from '../../../lib/subjects/subject-reference';
+import { subjectSource } from '../../../lib/subjects/subject-source';
 
 type Path = GraphQLResolveInfo['path'];
 
-/** The entity type whose key is the subject's citizen id. */
-export const SUBJECT_TYPE = 'Person';
+/**
+ * Resolves data named by id to whose it is: the person and department it belongs to, or
+ * `unresolved` with why when the id names nothing this subgraph holds. `context` is the request
+ * context (its loaders). Must not throw for a missing id.
+ */
+export type SubjectReferenceResolver = (
+  reference: SubjectReference,
+  context: unknown,
+) => Promise<FieldSubject>;
 
-const subjectByPath = new WeakMap<Path, string>();
-
-/** The citizen id the field at `info` is about, or undefined when unknown. */
-export function subjectOf(
+/** The subject of one field execution (see the file comment). */
+export type SubjectOf = (
   parent: unknown,
   args: Readonly<Record<string, unknown>>,
   info: GraphQLResolveInfo,
-): string | undefined {
-  const above = info.path.prev;
-  if (info.parentType.name === SUBJECT_TYPE) return remember(above, ownString(parent, 'id'));
-  if (above === undefined) {
-    const personArg =
-      args.personId ?? (getNamedType(info.returnType).name === SUBJECT_TYPE ? args.id : undefined);
-    return remember(info.path, typeof personArg === 'string' ? normalizeId(personArg) : undefined);
-  }
-  const own = ownString(parent, 'personId');
-  if (own !== undefined) return remember(above, own);
-  for (let path: Path | undefined = above; path; path = path.prev) {
-    const subject = subjectByPath.get(path);
-    if (subject !== undefined) return subject;
-  }
-  return undefined;
+  caller: Caller | undefined,
+  context: unknown,
+) => Promise<FieldSubject>;
+
+/** `subjectOf` for one schema; references are resolved with `resolveReference`. */
+export function createSubjectOf(resolveReference?: SubjectReferenceResolver): SubjectOf {
+  // The subject of the object(s) a path holds, for the fields below to inherit.
+  const subjectByPath = new WeakMap<Path, FieldSubject>();
+  // Root fields with one subject: what they return is about it (rule 2).
+  const singleSubjectRoots = new WeakSet<Path>();
+
+  return async (parent, args, info, caller, context) => {
+    const above = info.path.prev;
+    if (above === undefined) {
+      const root = rootFieldSubject(
+        {
+          typeName: info.parentType.name,
+          fieldName: info.fieldName,
+          returnTypeName: getNamedType(info.returnType).name,
+        },
+        args,
+        caller,
+      );
+      const resolved = root.reference
+        ? resolveReference
+          ? await resolveReference(root.reference, context)
+          : { unresolved: `this subgraph cannot tell whose ${root.reference.kind} is` }
+        : undefined;
+      const subject = resolvedRootSubject(root, resolved);
+      if (root.personId !== undefined || root.reference !== undefined) {
+        singleSubjectRoots.add(info.path);
+        subjectByPath.set(info.path, subject);
+      }
+      return subject;
+    }
+    const source = subjectSource(info.parentType, {
+      isRoot: false,
+      parentIsResultOfSingleSubjectRoot: singleSubjectRoots.has(fieldPathOf(above)),
+    });
+    if (source.from === 'value') {
+      const personId = subjectPersonId(ownProperty(parent, source.key));
+      const subject: FieldSubject = personId === undefined ? {} : { personId };
+      subjectByPath.set(above, subject);
+      return subject;
+    }
+    for (let path: Path | undefined = above; path; path = path.prev) {
+      const subject = subjectByPath.get(path);
+      if (subject !== undefined) return subject;
+    }
+    return {};
+  };
 }
 
-function remember(path: Path | undefined, subject: string | undefined): string | undefined {
-  if (path !== undefined && subject !== undefined) subjectByPath.set(path, subject);
-  return subject;
+/** The path of the field whose value holds the object at `path` (list indices skipped). */
+function fieldPathOf(path: Path): Path {
+  let current = path;
+  while (typeof current.key === 'number' && current.prev) current = current.prev;
+  return current;
 }
 
-function ownString(value: unknown, key: string): string | undefined {
+function ownProperty(value: unknown, key: string): unknown {
   if (typeof value !== 'object' || value === null) return undefined;
-  const property: unknown = (value as Record<string, unknown>)[key];
-  return typeof property === 'string' ? property : undefined;
-}
-
-/** Same normalization as the id validator (trim, ASCII upper case), so `...x` matches `...X`. */
-function normalizeId(id: string): string {
-  return id.trim().replace(/[a-z]/g, (c) => c.toUpperCase());
+  return (value as Record<string, unknown>)[key];
 }

@@ -101,7 +101,12 @@ describe('toAuditEvent', () => {
         caller: { sub: alice, clientType: 'citizen', personId: alice, purpose: 'SELF_QUERY' },
         resolved: [
           { subject: alice, fields: ['Person.tax', 'TaxInfo.arrears'], masked: ['Person.name'] },
-          { subject: bob, fields: ['Person.tax'], denied: ['TaxInfo.arrears'] },
+          {
+            subject: bob,
+            fields: ['Person.tax'],
+            denied: ['TaxInfo.arrears'],
+            rules: [{ field: 'TaxInfo.arrears', outcome: 'denied', ruleId: 'citizen-own-record' }],
+          },
         ],
       },
       key,
@@ -133,7 +138,8 @@ describe('toAuditEvent', () => {
       latencyMs: null,
       hash: 'h'.repeat(64),
       prevHash: 'p'.repeat(64),
-      fieldRules: [],
+      // A subgraph's shield names the rule of each field it refused.
+      fieldRules: [{ field: 'TaxInfo.arrears', outcome: 'DENIED', ruleId: 'citizen-own-record' }],
     });
     expect(JSON.stringify(event)).not.toContain(alice);
     expect(JSON.stringify(event)).not.toContain(bob);

@@ -4,8 +4,8 @@ import { evaluateField } from '../../../../lib/policy/evaluate-field';
 import { loadPolicy } from '../../../../lib/policy/load-policy';
 
 const policy = loadPolicy();
-const A = '511921198503121234';
-const B = '51192119900101002X';
+const A = '511921198503121233';
+const B = '51192119900101001X';
 const BANK = '91511921MA6BANK01X';
 const NOW = new Date('2025-06-30T00:00:00Z');
 

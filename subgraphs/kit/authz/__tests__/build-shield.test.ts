@@ -10,8 +10,8 @@ import { applyPolicy } from '../apply-policy';
 import { buildPermissions } from '../build-shield';
 import type { FieldDecisionEvent } from '../build-shield';
 
-const A = '511921198503121234';
-const B = '51192119900101002X';
+const A = '511921198503121233';
+const B = '51192119900101001X';
 
 const SDL = `
   extend schema @link(url: "https://specs.apollo.dev/federation/v2.7", import: ["@key"])

@@ -27,8 +27,8 @@ function composedSupergraph() {
   return buildSchema(result.supergraphSdl);
 }
 
-const A = '511921198503121234';
-const B = '51192119900101002X';
+const A = '511921198503121233';
+const B = '51192119900101001X';
 const NOW = new Date('2025-06-30T00:00:00Z');
 
 const staff = (
