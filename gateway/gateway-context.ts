@@ -1,8 +1,8 @@
 import type { BaseContext } from '@apollo/server';
 import type { Caller } from '../lib/auth/caller';
+import type { OperationAccess } from './access/decide-operation';
 import type { GatewayMetrics } from './metrics/gateway-metrics';
 import type { OperationMeasures } from './limits/check-operation';
-import type { PrecheckResult } from './plugins/use-policy-check';
 
 /** What the gateway knows about one GraphQL operation while it runs. */
 export interface GatewayContext extends BaseContext {
@@ -15,8 +15,12 @@ export interface GatewayContext extends BaseContext {
   caller?: Caller;
   /** `reject` (header `X-Authz-Mode: reject`) fails the whole operation on any denied field. */
   authzMode?: 'partial' | 'reject';
-  /** What the policy pre-check found (for the audit record); set before planning. */
-  precheck?: PrecheckResult;
+  /**
+   * The policy's decision on every field of the operation, made once before planning (the
+   * subjects, consents and references it rests on included) and completed while the answer is
+   * enforced; the executor, the reject mode and the audit record all read it.
+   */
+  access?: OperationAccess;
   /** Every subgraph fetch of the operation and how it went (for the audit record). */
   subgraphCalls?: SubgraphCall[];
   /** The gateway's metrics, for plugins that count refusals (countLimitRefusal, ...). */

@@ -10,6 +10,7 @@ import {
   ApolloServerPluginUsageReportingDisabled,
 } from '@apollo/server/plugin/disabled';
 import { startApolloHttpServer } from '../lib/http/apollo-http-server';
+import { enforceAccess } from './access/access-enforcing-gateway';
 import { makeCitizenId } from '../lib/ids/citizen-id';
 import { createLogger } from '../lib/log/create-logger';
 import { useRequestLog } from '../lib/log/use-request-log';
@@ -151,7 +152,9 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   });
 
   const apollo = new ApolloServer<GatewayContext>({
-    gateway,
+    // The gateway enforces the policy itself (denied fields never planned), whatever the
+    // subgraphs do: gateway/access.
+    gateway: enforceAccess(gateway, supergraphSdl),
     // The process that started us owns shutdown order (gateway, then subgraphs, then databases);
     // Apollo's own signal handlers would race it and leave the process hanging on Ctrl-C.
     stopOnTerminationSignals: false,

@@ -4,7 +4,7 @@ import type { GatewayMetrics } from './gateway-metrics';
 
 /**
  * Records what only the gateway sees of an operation: each subgraph fetch's latency and outcome,
- * and each field its policy pre-check refused, by rule id.
+ * and each field its policy decision refused (before planning or on the answer), by rule id.
  */
 export function useGatewayMetrics(metrics: GatewayMetrics): ApolloServerPlugin<GatewayContext> {
   return {
@@ -18,7 +18,7 @@ export function useGatewayMetrics(metrics: GatewayMetrics): ApolloServerPlugin<G
               call.latencyMs / 1000,
             );
           }
-          for (const denial of contextValue.precheck?.denied ?? []) {
+          for (const denial of contextValue.access?.record.denied ?? []) {
             metrics.deniedFields.inc({ rule: denial.ruleId });
           }
         },

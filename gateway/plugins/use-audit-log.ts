@@ -6,7 +6,6 @@ import type { AuditWriter } from '../../lib/audit/audit-writer';
 import type { OperationAuditRecord, OperationResult } from '../../lib/audit/audit-record';
 import { failClosedResponse } from '../../lib/audit/fail-closed-response';
 import type { GatewayContext } from '../gateway-context';
-import { operationSubjects } from '../security/operation-subjects';
 
 /** Options of {@link useAuditLog}. */
 export interface AuditLogOptions {
@@ -41,35 +40,35 @@ export function useAuditLog(options: AuditLogOptions): ApolloServerPlugin<Gatewa
           if (!caller) return; // refused before authentication: no GraphQL ran, nothing returned
           const body = response.body.kind === 'single' ? response.body.singleResult : undefined;
           const errors = body?.errors ?? [];
-          const precheck = contextValue.precheck;
-          const forbidden = errors
-            .filter((error) => error.extensions?.code === 'FORBIDDEN')
-            .map((error) =>
-              String(error.extensions?.field ?? error.extensions?.ruleId ?? 'operation'),
-            );
-          const denied = [
-            ...new Set([...(precheck?.denied.map((d) => d.field) ?? []), ...forbidden]),
-          ];
-          const masked = [...new Set(precheck?.masked.map((m) => m.field) ?? [])];
-          const returned = (precheck?.returned ?? []).filter((field) => !denied.includes(field));
-          // The pre-check's rule per field, plus what a subgraph's shield refused beyond it.
-          const rules = [...(precheck?.rules ?? [])];
-          for (const error of errors) {
-            const { code, field, ruleId } = error.extensions ?? {};
-            if (code !== 'FORBIDDEN' || typeof field !== 'string' || typeof ruleId !== 'string') {
+          const access = contextValue.access;
+          const forbidden = errors.filter((error) => error.extensions?.code === 'FORBIDDEN');
+          const hasData = body?.data !== undefined && body.data !== null;
+          // The one decision path's record: what the gateway decided before planning and while
+          // it enforced the answer, each field with its rule. Without data nothing was returned.
+          const decided = access?.record.outcomes();
+          const fields = {
+            returned: hasData ? (decided?.returned ?? []) : [],
+            masked: hasData ? (decided?.masked ?? []) : [],
+            denied: [...(decided?.denied ?? [])],
+            rules: (decided?.rules ?? []).filter((rule) => hasData || rule.outcome === 'denied'),
+          };
+          // A subgraph's shield can refuse more than the gateway asked for (an entity key its
+          // query plan fetched): what the client did not get is recorded too, with that rule.
+          for (const error of forbidden) {
+            const { field, ruleId } = error.extensions ?? {};
+            if (typeof field !== 'string' || typeof ruleId !== 'string') continue;
+            if (fields.rules.some((rule) => rule.field === field && rule.ruleId === ruleId)) {
               continue;
             }
-            if (!rules.some((rule) => rule.field === field && rule.ruleId === ruleId)) {
-              rules.push({ field, outcome: 'denied', ruleId });
-            }
+            fields.rules.push({ field, outcome: 'denied', ruleId });
+            if (!fields.denied.includes(field)) fields.denied.push(field);
           }
-          const hasData = body?.data !== undefined && body.data !== null;
           const otherErrors = errors.some((error) => error.extensions?.code !== 'FORBIDDEN');
           const result: OperationResult = !hasData
             ? forbidden.length > 0
               ? 'denied'
               : 'error'
-            : denied.length > 0 || masked.length > 0 || otherErrors
+            : fields.denied.length > 0 || fields.masked.length > 0 || otherErrors
               ? 'partial'
               : 'allowed';
           const persistedHash = (
@@ -85,8 +84,8 @@ export function useAuditLog(options: AuditLogOptions): ApolloServerPlugin<Gatewa
               createHash('sha256')
                 .update(source ?? '')
                 .digest('hex'),
-            subjects: document ? operationSubjects(document, request.variables ?? {}) : [],
-            fields: { returned, masked, denied, rules },
+            subjects: access?.subjects ?? [],
+            fields,
             subgraphs: (contextValue.subgraphCalls ?? []).map((call) => ({
               subgraph: call.subgraph,
               outcome: call.outcome === 'pending' ? 'error' : call.outcome,

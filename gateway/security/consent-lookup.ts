@@ -11,12 +11,8 @@
  * `gateway-consent-lookup`). Any failure throws, so the caller can fail closed.
  */
 import type { Caller, ConsentGrant } from '../../lib/auth/caller';
-import {
-  GATEWAY_ISSUER,
-  INTERNAL_CONTEXT_HEADER,
-  signInternalToken,
-} from '../../lib/auth/internal-token';
 import type { KeyStore } from '../../lib/auth/key-store';
+import { callServiceQuery } from './service-query';
 
 /** The role that opens the consent lookup; reserved to the gateway (no user token may carry it). */
 export const CONSENT_LOOKUP_ROLE = 'consent-lookup';
@@ -80,43 +76,20 @@ export function createConsentLookup(options: ConsentLookupOptions): ConsentLooku
   const subgraph = options.subgraph ?? 'credit';
   const timeoutMs = options.timeoutMs ?? 5000;
   return async (org, personIds, requestId) => {
-    const url = options.url();
-    if (url === undefined) throw new ConsentLookupError(`subgraph ${subgraph} has no URL`);
-    const { privateKey } = await options.keys.keyPair('gateway-internal');
-    const token = await signInternalToken(CONSENT_LOOKUP_CALLER, {
-      audience: subgraph,
-      // The operation's id: the credit platform's log ties the lookup to the query it served.
-      requestId,
-      issuer: GATEWAY_ISSUER,
-      key: privateKey,
-    });
-    let response: Response;
-    try {
-      response = await fetch(url, {
-        method: 'POST',
-        headers: {
-          'content-type': 'application/json',
-          [INTERNAL_CONTEXT_HEADER]: token,
-          'x-request-id': requestId,
-        },
-        body: JSON.stringify({ query: QUERY, variables: { org, personIds } }),
-        signal: AbortSignal.timeout(timeoutMs),
-      });
-    } catch (error) {
-      const reason = error instanceof Error ? error.message : String(error);
-      throw new ConsentLookupError(`subgraph ${subgraph} is unreachable (${reason})`);
-    }
-    if (!response.ok) {
-      throw new ConsentLookupError(`subgraph ${subgraph} answered HTTP ${response.status}`);
-    }
-    const body = (await response.json().catch(() => undefined)) as
-      | { data?: { activeConsentsForOrg?: unknown }; errors?: { message?: unknown }[] }
-      | undefined;
-    if (body?.errors?.length) {
-      const messages = body.errors.map((error) => String(error.message)).join('; ');
-      throw new ConsentLookupError(`subgraph ${subgraph} refused the lookup: ${messages}`);
-    }
-    const entries = body?.data?.activeConsentsForOrg;
+    const data = await callServiceQuery(
+      {
+        keys: options.keys,
+        url: options.url(),
+        subgraph,
+        caller: CONSENT_LOOKUP_CALLER,
+        requestId,
+        query: QUERY,
+        variables: { org, personIds },
+        timeoutMs,
+      },
+      (message) => new ConsentLookupError(message),
+    );
+    const entries = data.activeConsentsForOrg;
     if (!Array.isArray(entries) || !entries.every(isConsentGrant)) {
       throw new ConsentLookupError(`subgraph ${subgraph} sent a malformed answer`);
     }

@@ -13,14 +13,17 @@ import type { Policy } from '../../lib/policy/types';
 import { readPurpose } from '../auth/read-purpose';
 import type { UserTokenVerifier } from '../auth/verify-user-token';
 import type { GatewayContext } from '../gateway-context';
+import { operationSubjects } from '../access/operation-subjects';
 import { useAuditLog } from '../plugins/use-audit-log';
 import { usePolicyCheck } from '../plugins/use-policy-check';
+import { resolveReferences } from '../access/resolve-references';
 import { CONSENT_LOOKUP_ROLE, createConsentLookup } from './consent-lookup';
 import { resolveConsents } from './resolve-consents';
 import type { AuditStoreHealth, AuditWriter } from '../../lib/audit/audit-writer';
 import { refusalAuditRecord } from '../limits/refusal-audit-record';
 import type { GateRefusal } from '../limits/request-gate';
 import { auditTimeoutBudget } from './audit-timeout-budget';
+import { SUBJECT_LOOKUP_ROLE, createSubjectLookup } from './subject-lookup';
 
 /** Options of {@link createGatewaySecurity}. */
 export interface GatewaySecurityOptions {
@@ -41,6 +44,8 @@ export interface GatewaySecurityOptions {
    * default 250 ms.
    */
   auditGraceMs?: number;
+  /** Subgraph that tells whose data an id names (`subjectsOf`); default `credit`. */
+  subjectSubgraph?: string;
 }
 
 /** The gateway options that make it the only door: context, per-fetch headers and plugins. */
@@ -48,6 +53,8 @@ export interface GatewaySecurity {
   context(req: IncomingMessage, base: GatewayContext): Promise<GatewayContext>;
   subgraphHeaders(context: GatewayContext, subgraph: string): Promise<Record<string, string>>;
   plugins: ApolloServerPlugin<GatewayContext>[];
+  /** The policy every operation is decided by (the executor enforces it: gateway/access). */
+  policy: Policy;
   /** Whether every operation is written to the audit log. */
   audited: boolean;
   /** The gateway's audit chain when audited (its queue and commits are exported as metrics). */
@@ -77,16 +84,26 @@ export function createGatewaySecurity(options: GatewaySecurityOptions): GatewayS
     subgraph: consentSubgraph,
     url: () => subgraphUrls?.get(consentSubgraph),
   });
+  const subjectSubgraph = options.subjectSubgraph ?? 'credit';
+  const subjectLookup = createSubjectLookup({
+    keys: options.keys,
+    subgraph: subjectSubgraph,
+    url: () => subgraphUrls?.get(subjectSubgraph),
+  });
+  const consents = resolveConsents(lookup);
   return {
     async context(req, base) {
       const identity = await options.verifyUserToken(req.headers.authorization);
-      // The lookup role opens every consent of every organisation: only the gateway holds it.
-      if (identity.roles.includes(CONSENT_LOOKUP_ROLE)) {
-        throw new HttpError(
-          401,
-          `token role ${CONSENT_LOOKUP_ROLE} is reserved to the gateway itself`,
-          'UNAUTHENTICATED',
-        );
+      // The lookup roles open every consent and tell whose any record is: only the gateway
+      // holds them.
+      for (const reserved of [CONSENT_LOOKUP_ROLE, SUBJECT_LOOKUP_ROLE]) {
+        if (identity.roles.includes(reserved)) {
+          throw new HttpError(
+            401,
+            `token role ${reserved} is reserved to the gateway itself`,
+            'UNAUTHENTICATED',
+          );
+        }
       }
       const declared = readPurpose(identity, req.headers);
       // No consents until the operation is known: the policy check's prepareCaller adds those
@@ -115,7 +132,11 @@ export function createGatewaySecurity(options: GatewaySecurityOptions): GatewayS
       usePolicyCheck({
         policy: options.policy,
         openIntrospection: options.openIntrospection ?? false,
-        prepareCaller: resolveConsents(lookup),
+        // Whose data the ids name first: their persons are subjects whose consents count too.
+        prepare: async (context, analysis) => [
+          ...(await resolveReferences(analysis, subjectLookup, context.requestId)),
+          ...(await consents(context, operationSubjects(analysis))),
+        ],
       }),
       ...(options.audit
         ? [
@@ -139,6 +160,7 @@ export function createGatewaySecurity(options: GatewaySecurityOptions): GatewayS
       });
     },
     auditHealth: async (timeoutMs) => options.audit?.health(timeoutMs),
+    policy: options.policy,
     bindSubgraphUrls(urls) {
       subgraphUrls = urls;
     },

@@ -1,25 +1,30 @@
 import { GraphQLError } from 'graphql';
-import type { CallerPreparation } from '../plugins/use-policy-check';
+import type { GatewayContext } from '../gateway-context';
 import type { ConsentLookup } from './consent-lookup';
-import { operationSubjects } from './operation-subjects';
+
+/** Completes `context.caller` for `subjects`; returns errors to add to the response. */
+export type ConsentPreparation = (
+  context: GatewayContext,
+  subjects: readonly string[],
+) => Promise<readonly GraphQLError[]>;
 
 /**
  * The caller preparation of an organisation's authorized query (授权查询): before the policy
- * check and planning, the active consents of the operation's subjects (see operation-subjects.ts)
- * to the caller's organisation are looked up and put into `caller.consents`, which travels to
- * every subgraph in the internal token. Other callers are left as they are.
+ * decides and the gateway plans, the active consents of the operation's subjects (one list for
+ * the lookup and the audit record: gateway/access/operation-subjects.ts) to the caller's
+ * organisation are looked up and put into `caller.consents`, which travels to every subgraph in
+ * the internal token. Other callers are left as they are.
  *
  * Fails closed: when the lookup fails the caller keeps no consents (every field that needs one is
  * denied) and the response carries a `CONSENTS_UNAVAILABLE` error saying consents could not be
  * checked.
  */
-export function resolveConsents(lookup: ConsentLookup): CallerPreparation {
-  return async (context, document, variables) => {
+export function resolveConsents(lookup: ConsentLookup): ConsentPreparation {
+  return async (context, subjects) => {
     const caller = context.caller;
     if (caller?.clientType !== 'org' || caller.purpose !== 'AUTHORIZED_QUERY' || !caller.org) {
       return [];
     }
-    const subjects = operationSubjects(document, variables);
     if (subjects.length === 0) {
       context.caller = { ...caller, consents: [] };
       return [];

@@ -18,8 +18,9 @@
  *   of the subject, unexpired at evaluation time, whose scopes cover the field (a scope is
  *   `Type.field`, `Type.*` or a named scope of the policy).
  * - When a rule matched the caller but not the subject, the denial names that rule and why.
- * - A deny rule (`effect: deny`) beats every grant when it matches the caller and its data
- *   condition holds: `another-person` when the subject is a person other than the calling
+ * - A deny rule (`effect: deny`) narrows the grants: where a rule grants the field, a deny rule
+ *   that matches the caller and whose data condition holds refuses it (where nothing grants it,
+ *   the denial stays `default-deny` or the grant's own subject denial). Its data conditions: `another-person` when the subject is a person other than the calling
  *   citizen, `another-dept` when the data belongs to a department other than the caller's; both
  *   also hold when the subject is `unresolved` (an id that named nothing readable: fail closed).
  *   Without the data (no such subject at all) a data condition does not hold.
@@ -84,7 +85,10 @@ export function evaluateField(
       } else if (!mask || rule.order < mask.order) mask = rule;
     }
   }
-  if (refusal) return { effect: 'deny', ruleId: refusal.rule.id, reason: refusal.reason };
+  // A deny rule narrows a grant; where nothing is granted, deny by default says why.
+  if (refusal && (allow || mask)) {
+    return { effect: 'deny', ruleId: refusal.rule.id, reason: refusal.reason };
+  }
   if (allow) return { effect: 'allow', ruleId: allow.id };
   if (mask && mask.effect.kind === 'mask') {
     return { effect: 'mask', masker: mask.effect.masker, ruleId: mask.id };

@@ -94,9 +94,14 @@ describe('deny rules', () => {
     });
   });
 
-  it('never grant: a caller no grant covers is denied by default', () => {
+  it('only narrow grants: where nothing is granted the denial stays the default one', () => {
     const pboc: Caller = { sub: 'p', dept: 'PBOC', roles: [], clientType: 'officer' };
     expect(decide(pboc, 'Mutation.decideObjection', { dept: 'PBOC' }).ruleId).toBe('default-deny');
+    expect(decide(pboc, 'Mutation.decideObjection', { dept: 'AMR' })).toEqual({
+      effect: 'deny',
+      ruleId: 'default-deny',
+      reason: 'no rule grants Mutation.decideObjection to officer of PBOC without a purpose',
+    });
   });
 
   it("let a citizen act on their own person's data only; a foreign and a missing id read alike", () => {

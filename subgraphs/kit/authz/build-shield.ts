@@ -33,7 +33,7 @@ import type { MaskerName } from '../../../lib/policy/maskers';
 import { DEFAULT_DENY } from '../../../lib/policy/types';
 import type { FieldDecision, Policy } from '../../../lib/policy/types';
 import { validatePolicyAgainstSchema } from '../../../lib/policy/validate-policy-against-schema';
-import { forbiddenError } from './forbidden-error';
+import { forbiddenError } from '../../../lib/policy/forbidden-error';
 import { createSubjectOf } from './subject-of';
 import type { SubjectOf, SubjectReferenceResolver } from './subject-of';
 
