@@ -8,6 +8,7 @@
 import { readPurpose } from '../gateway/auth/read-purpose';
 import { ANONYMOUS_PUBLIC_CALLER } from '../gateway/auth/verify-user-token';
 import { CONSENT_LOOKUP_CALLER } from '../gateway/security/consent-lookup';
+import { SUBJECT_LOOKUP_CALLER } from '../gateway/security/subject-lookup';
 import type { Caller, CallerIdentity, ConsentGrant, Department, Purpose } from '../lib/auth/caller';
 import { PURPOSES } from '../lib/auth/caller';
 import { COLLECTOR_CALLER } from '../lib/auth/internal-token';
@@ -16,6 +17,7 @@ import { evaluateField } from '../lib/policy/evaluate-field';
 import { applyMasker } from '../lib/policy/maskers';
 import type { MaskerName } from '../lib/policy/maskers';
 import { DEFAULT_DENY } from '../lib/policy/types';
+import type { FieldSubject } from '../lib/policy/types';
 import { loadCatalog } from '../subgraphs/credit/rules/load-catalog';
 import { CONSENTED_ORG } from '../subgraphs/credit/seed';
 import type { Scenario } from '../subgraphs/kit/seed/scenarios';
@@ -42,6 +44,7 @@ interface Service {
 
 const COLLECTOR: Service = { service: COLLECTOR_CALLER, signedBy: 'collector' };
 const CONSENT_LOOKUP: Service = { service: CONSENT_LOOKUP_CALLER, signedBy: 'gateway' };
+const SUBJECT_LOOKUP: Service = { service: SUBJECT_LOOKUP_CALLER, signedBy: 'gateway' };
 
 /** What a row's expected (unmasked) value is computed from. */
 interface MatrixContext {
@@ -75,6 +78,11 @@ interface MatrixCase {
   who: Who | Service | ((ctx: MatrixContext) => Who);
   /** The person the query is about (root argument `id` or `personIds`). */
   subject?: Scenario;
+  /**
+   * Whose the data an id argument names is (the credit platform tells the gateway and its own
+   * shield: lib/subjects), for the policy's own decision of the row.
+   */
+  dataSubject?: (ctx: MatrixContext, variables: Record<string, unknown>) => Promise<FieldSubject>;
   /** Response path of the leaf read, e.g. `person.tax.arrears.amount` (numbers index lists). */
   select: string;
   /** The `Type.field` whose decision the row is about. */
@@ -166,6 +174,20 @@ const ENTITY_QUERY = (selection: string) =>
 
 const CONSENT_LOOKUP_QUERY = `query ($org: ID!, $personIds: [ID!]!) {
   activeConsentsForOrg(org: $org, personIds: $personIds) { scopes } }`;
+
+const SUBJECT_LOOKUP_QUERY = `query ($references: [SubjectReferenceInput!]!) {
+  subjectsOf(references: $references) { dept } }`;
+
+/** An open objection to a record of AMR, as NDRC's follow-up lists it. */
+async function amrObjection(ctx: MatrixContext): Promise<{ id: string; personId: string }> {
+  const data = (await ctx.ask(
+    staff('NDRC', 'CREDIT_REPAIR'),
+    '{ overdueObjections(asOf: "2999-01-01") { id sourceDept personId } }',
+  )) as { overdueObjections: { id: string; sourceDept: string; personId: string }[] };
+  const objection = data.overdueObjections.find((candidate) => candidate.sourceDept === 'AMR');
+  if (!objection) throw new Error('the seed has no open objection to an AMR record');
+  return objection;
+}
 
 /** What the market bureau published in clear for each disclosure the public sees, in order. */
 const publishedAs =
@@ -648,6 +670,38 @@ const CASES: MatrixCase[] = [
     at: 'person.consents',
     by: 'credit',
   },
+  {
+    title: "a citizen revoking another person's consent is refused",
+    who: (ctx) => citizenOf(ctx.personId('clean')),
+    select: 'revokeConsent.org',
+    field: 'Mutation.revokeConsent',
+    effect: 'deny',
+    ruleId: 'consents-revoked-by-their-person',
+    prepare: async (ctx) => {
+      const [consentId] = (await asSubjectSees(
+        'consent_granted',
+        'person.consents.id',
+      )(ctx)) as string[];
+      return { consentId };
+    },
+    dataSubject: async (ctx) => ({ personId: ctx.personId('consent_granted') }),
+    at: 'revokeConsent',
+    nulled: '',
+    by: 'credit',
+  },
+  {
+    title: 'the gateway asks whose data an id names as its own service identity',
+    who: SUBJECT_LOOKUP,
+    select: 'subjectsOf.dept',
+    field: 'Query.subjectsOf',
+    effect: 'allow',
+    ruleId: 'gateway-subject-lookup',
+    prepare: async () => ({
+      references: [{ kind: 'CATALOG_ITEM', id: 'CIVIL_VOLUNTEER_SERVICE' }],
+    }),
+    expected: () => ['CIVIL'],
+    direct: { subgraph: 'credit', query: SUBJECT_LOOKUP_QUERY },
+  },
   // ------------------------------------------------------------------ credit lists, green channel
   {
     title: 'TAX licensing sees whether the green channel is open',
@@ -734,6 +788,18 @@ const CASES: MatrixCase[] = [
     expected: (_ctx, variables) => variables.checkId,
   },
   {
+    title: "COURT reporting feedback on TAX's joint-measures check is refused",
+    who: staff('COURT', 'ADMIN_LICENSING'),
+    select: 'reportMeasureFeedback.id',
+    field: 'Mutation.reportMeasureFeedback',
+    effect: 'deny',
+    ruleId: 'feedback-by-checking-dept',
+    prepare: newMeasureCheck,
+    dataSubject: async (ctx) => ({ personId: ctx.personId('serious_dishonest'), dept: 'TAX' }),
+    at: 'reportMeasureFeedback',
+    by: 'credit',
+  },
+  {
     title: 'NDRC follows up the checks without feedback',
     who: staff('NDRC', 'JOINT_DISCIPLINE'),
     select: 'checksWithoutFeedback.id',
@@ -767,6 +833,19 @@ const CASES: MatrixCase[] = [
     by: 'credit',
   },
   {
+    title: 'NDRC recording the volunteer service CIVIL decides is refused',
+    who: staff('NDRC', 'PUBLIC_SERVICE'),
+    subject: 'clean_3y',
+    select: 'recordGoodConduct.catalogCode',
+    field: 'Mutation.recordGoodConduct',
+    effect: 'deny',
+    ruleId: 'good-conduct-by-deciding-bureau',
+    dataSubject: async () => ({ dept: 'CIVIL' }),
+    at: 'recordGoodConduct',
+    nulled: '',
+    by: 'credit',
+  },
+  {
     title: 'a citizen files an objection to their own record',
     who: (ctx) => citizenOf(ctx.personId('general_bad')),
     select: 'fileObjection.status',
@@ -790,6 +869,45 @@ const CASES: MatrixCase[] = [
     effect: 'allow',
     ruleId: 'ndrc-objections-repairs',
     expected: () => expect.arrayContaining(['AMR']),
+  },
+  {
+    title: "a citizen objecting to another person's record is refused",
+    who: (ctx) => citizenOf(ctx.personId('clean')),
+    select: 'fileObjection.status',
+    field: 'Mutation.fileObjection',
+    effect: 'deny',
+    ruleId: 'objections-on-own-records-only',
+    prepare: async (ctx) => {
+      const [recordId] = (await asSubjectSees(
+        'general_bad',
+        'person.creditRecords.id',
+      )(ctx)) as string[];
+      return { recordId };
+    },
+    dataSubject: async (ctx, variables) => ({
+      personId: ctx.personId('general_bad'),
+      dept: String(variables.recordId).split(':')[0] as Department,
+    }),
+    at: 'fileObjection',
+    nulled: '',
+    by: 'credit',
+  },
+  {
+    title: 'TAX deciding an objection to an AMR record is refused',
+    who: staff('TAX', 'CREDIT_REPAIR'),
+    select: 'decideObjection.status',
+    field: 'Mutation.decideObjection',
+    effect: 'deny',
+    ruleId: 'decisions-by-source-dept-only',
+    prepare: async (ctx) => ({ objectionId: (await amrObjection(ctx)).id }),
+    dataSubject: async (ctx, variables) => {
+      const objection = await amrObjection(ctx);
+      expect(objection.id).toBe(variables.objectionId);
+      return { personId: objection.personId, dept: 'AMR' };
+    },
+    at: 'decideObjection',
+    nulled: '',
+    by: 'credit',
   },
   {
     title: 'AMR decides an objection to its record',
@@ -966,6 +1084,11 @@ function queryFor(select: string): string {
       variables: '($input: GrantConsentInput!)',
       call: 'grantConsent(input: $input)',
     },
+    revokeConsent: {
+      operation: 'mutation',
+      variables: '($consentId: ID!)',
+      call: 'revokeConsent(id: $consentId)',
+    },
   };
   const { operation, variables, call } = roots[root];
   const body = [call, ...rest].reduceRight((inner, field) => `${field} { ${inner} }`);
@@ -1024,7 +1147,41 @@ function isService(who: MatrixCase['who']): who is Service {
   return typeof who === 'object' && 'service' in who;
 }
 
-describe('permission matrix through the gateway (default policy)', () => {
+/** Each row's answer with the subgraph shields on, to hold the gateway-alone run against. */
+const answers = new Map<string, unknown>();
+
+/**
+ * An answer as compared across runs: the ids a run makes (checks, objections: random UUIDs) are
+ * named by the row's preparation or numbered in order of appearance, not compared as values.
+ */
+function comparable(response: GraphQLResponse, prepared: Record<string, unknown>): unknown {
+  let text = JSON.stringify({
+    status: response.status,
+    data: response.data,
+    errors: contractErrors(response),
+  });
+  for (const [name, value] of Object.entries(prepared)) {
+    if (typeof value === 'string') text = text.split(value).join(`<${name}>`);
+  }
+  const numbered = new Map<string, string>();
+  text = text.replace(
+    /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/g,
+    (uuid) =>
+      numbered.get(uuid) ?? numbered.set(uuid, `<id ${numbered.size + 1}>`).get(uuid) ?? uuid,
+  );
+  return JSON.parse(text) as unknown;
+}
+
+/**
+ * The matrix runs twice: with every subgraph enforcing the policy itself (its shield), and with
+ * every shield off (a test-only switch production refuses), where the gateway alone enforces,
+ * as it must for subgraphs built by other vendors. Both runs must give exactly the same answers.
+ * Rows sent straight to a subgraph test that subgraph's own shield and run only in the first.
+ */
+describe.each([
+  { shield: true, name: 'subgraph shields on' },
+  { shield: false, name: 'subgraph shields off: the gateway enforces alone' },
+])('permission matrix through the gateway (default policy, $name)', ({ shield }) => {
   let system: SecureSystem;
   let ctx: MatrixContext;
 
@@ -1037,7 +1194,7 @@ describe('permission matrix through the gateway (default policy)', () => {
         };
 
   beforeAll(async () => {
-    system = await startSecureSystem({ persons: 120 });
+    system = await startSecureSystem({ persons: 120, shield });
     const scenarios = system.fixtures.scenarios;
     const personId = (scenario: Scenario) => scenarios[scenario][0];
     const ask = async (who: Who, query: string, variables: Record<string, unknown> = {}) => {
@@ -1112,7 +1269,8 @@ describe('permission matrix through the gateway (default policy)', () => {
     expect([...covered].sort()).toEqual([...expected].sort());
   });
 
-  it.each(CASES.map((row) => [`${row.effect.padEnd(9)} ${row.title}`, row] as const))(
+  const rows = CASES.filter((row) => shield || !row.direct);
+  it.each(rows.map((row) => [`${row.effect.padEnd(9)} ${row.title}`, row] as const))(
     '%s',
     async (_name, row) => {
       const service = isService(row.who) ? row.who : undefined;
@@ -1127,13 +1285,10 @@ describe('permission matrix through the gateway (default policy)', () => {
       const prepared = (await row.prepare?.(ctx)) ?? {};
 
       // 1. The policy decides the row as the table says.
-      const decision = evaluateField(
-        system.security.policy,
-        caller,
-        typeName,
-        fieldName,
-        subjectId ? { personId: subjectId } : {},
-      );
+      const decision = evaluateField(system.security.policy, caller, typeName, fieldName, {
+        ...(subjectId ? { personId: subjectId } : {}),
+        ...(await row.dataSubject?.(ctx, prepared)),
+      });
       const [effect, masker] = row.effect.split(':');
       expect({ effect: decision.effect, ruleId: decision.ruleId }).toEqual({
         effect,
@@ -1169,6 +1324,9 @@ describe('permission matrix through the gateway (default policy)', () => {
         );
       }
       expect(response.status).toBe(200);
+      const answer = comparable(response, prepared);
+      if (shield) answers.set(row.title, answer);
+      else if (answers.has(row.title)) expect(answer).toEqual(answers.get(row.title));
 
       if (decision.effect === 'deny') {
         const at = row.at ?? row.select;
@@ -1200,6 +1358,24 @@ describe('permission matrix through the gateway (default policy)', () => {
       }
     },
   );
+
+  if (!shield) {
+    it('the shields really are off: the tax subgraph alone hands AMR the amounts the gateway refuses', async () => {
+      const personId = ctx.personId('tax_arrears');
+      const response = await postGraphQL<{
+        _entities: { tax: { arrears: { amount: number }[] } }[];
+      }>(
+        system.subgraphs.tax.url,
+        ENTITY_QUERY('tax { arrears { amount } }'),
+        { r: [{ __typename: 'Person', id: personId }] },
+        await system.security.gatewayHeaders('tax', callerOf(staff('AMR', 'ADMIN_ENFORCEMENT'))),
+      );
+      expect(response.errors).toBeUndefined();
+      expect(response.data?._entities[0].tax.arrears.map((arrear) => arrear.amount)).toEqual(
+        await asSubjectSees('tax_arrears', 'person.tax.arrears.amount')(ctx),
+      );
+    });
+  }
 
   it('masks a name to its first character (张三 → 张*)', async () => {
     const response = await postGraphQL<{ person: { id: string; name: string } }>(

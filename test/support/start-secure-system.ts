@@ -36,6 +36,11 @@ export interface SecureSystemOptions {
    * clock. Tokens are still signed and checked with the system clock.
    */
   now?: () => Date;
+  /**
+   * Subgraphs enforce the policy with their own shields; default true. False (test only) shows
+   * the gateway enforcing alone, as it must for subgraphs that do not.
+   */
+  shield?: boolean;
 }
 
 /** The whole system behind its real gateway, secured with the default policy and in-memory keys. */
@@ -115,6 +120,7 @@ export async function startSecureSystem(options: SecureSystemOptions = {}): Prom
         ownsDatabase: false,
         environment,
         security: await security.subgraph(module.name),
+        shield: options.shield ?? true,
       });
       subgraphs[module.name] = service;
       subgraphUrls[module.name] = service.url;
