@@ -235,7 +235,9 @@ describe('consents through the gateway (default policy)', () => {
     // Bob revoking Alice's consent learns nothing and changes nothing.
     const revoke = await asCitizen(BOB, REVOKE, { id: aliceConsentId });
     expect(revoke.data).toBeNull();
-    expect(errorLines(revoke)).toEqual(['revokeConsent NOT_FOUND id']);
+    expect(errorLines(revoke)).toEqual([
+      'revokeConsent FORBIDDEN Mutation.revokeConsent consents-revoked-by-their-person',
+    ]);
     const still = await asOrg(BANK, SUMMARY, { id: ALICE.id });
     expect(still.data).toEqual({ person: summaryOf(ALICE) });
     // Bob's own grant opens Bob, not Alice's neighbour Carol.

@@ -291,7 +291,7 @@ describe('joint measures and public disclosure through the gateway (default poli
     // Another department cannot report on AMR's check.
     const foreign = await as('TAX', FEEDBACK, { checkId: result.checkId, applied: [] });
     expect(errorLines(foreign)).toEqual([
-      'reportMeasureFeedback FORBIDDEN joint-measures-feedback',
+      'reportMeasureFeedback FORBIDDEN feedback-by-checking-dept',
     ]);
     expect(foreign.data).toEqual({ reportMeasureFeedback: null });
 

@@ -222,8 +222,16 @@ describe('objections and repairs through the gateway (default policy)', () => {
         recordId: penalty.id,
         reason: '冒用',
       });
-      // Someone else's record is reported like a missing one: ids reveal nothing.
-      expect(errorLines(stranger)).toEqual(['NOT_FOUND recordId']);
+      // Someone else's record is refused like a missing one: ids reveal nothing.
+      expect(errorLines(stranger)).toEqual(['FORBIDDEN objections-on-own-records-only']);
+      const missing = await asCitizen(personOf('clean'), FILE, {
+        recordId: 'AMR:no-such-record',
+        reason: '冒用',
+      });
+      expect(missing.errors?.map((error) => error.extensions)).toEqual(
+        stranger.errors?.map((error) => error.extensions),
+      );
+      expect(missing.errors?.[0].message).toBe(stranger.errors?.[0].message);
     });
 
     it('lets only the source department decide: TAX is FORBIDDEN on an AMR record', async () => {
@@ -234,9 +242,9 @@ describe('objections and repairs through the gateway (default policy)', () => {
         note: '越权',
       });
       expect(result.data).toBeNull();
-      expect(errorLines(result)).toEqual(['FORBIDDEN source-dept-decides-objections-repairs']);
+      expect(errorLines(result)).toEqual(['FORBIDDEN decisions-by-source-dept-only']);
       expect(result.errors?.[0].extensions?.reason).toBe(
-        `objection ${objectionId} is about a record of AMR: only AMR decides it`,
+        "rule decisions-by-source-dept-only lets Mutation.decideObjection act only on data of the caller's department; this is data of AMR, so only AMR may",
       );
     });
 
@@ -359,7 +367,7 @@ describe('objections and repairs through the gateway (default policy)', () => {
     });
 
     const wrongDept = await asOfficer('AMR', DECIDE_REPAIR, { id: repairId });
-    expect(errorLines(wrongDept)).toEqual(['FORBIDDEN source-dept-decides-objections-repairs']);
+    expect(errorLines(wrongDept)).toEqual(['FORBIDDEN decisions-by-source-dept-only']);
 
     const decided = await asOfficer('TAX', DECIDE_REPAIR, { id: repairId });
     expect(decided.errors).toBeUndefined();
