@@ -23,6 +23,11 @@ export interface EnforceResultOptions {
   /** How the operation was filtered before planning; null when it ran as the client sent it. */
   filtered: FilteredOperation | null;
   owners: FieldOwners;
+  /**
+   * Told every field decision with the response path it applies to (tests compare them with a
+   * subgraph shield's); default none. When given, the answer is always walked.
+   */
+  onDecision?: (path: readonly (string | number)[], field: string, decision: FieldDecision) => void;
 }
 
 /** A null that must travel up to the nearest nullable field (graphql's null propagation). */
@@ -40,9 +45,9 @@ type Path = (string | number)[];
  * Every decision made here goes into the access record of the one decision path.
  */
 export function enforceResult(result: GatewayResult, options: EnforceResultOptions): GatewayResult {
-  const { access, filtered, owners } = options;
+  const { access, filtered, owners, onDecision } = options;
   const { analysis, decisions, removed, record, policy, caller, now } = access;
-  if (!filtered && !access.masks) return result;
+  if (!filtered && !access.masks && !onDecision) return result;
   if (result.data === undefined || result.data === null) return result;
 
   const added: GraphQLError[] = [];
@@ -82,6 +87,10 @@ export function enforceResult(result: GatewayResult, options: EnforceResultOptio
     underDynamic: boolean,
   ): Record<string, unknown> | typeof BUBBLE => {
     const out: Record<string, unknown> = {};
+    // As graphql-js: siblings all complete (their errors count) before a null propagates, except
+    // a mutation's root fields, which run in turn and stop at the first that fails.
+    const serial = path.length === 0 && analysis.operation.operation === 'mutation';
+    let bubbled = false;
     for (const instance of instances) {
       const key = instance.responseKey;
       const at = [...path, key];
@@ -104,12 +113,16 @@ export function enforceResult(result: GatewayResult, options: EnforceResultOptio
             );
       const field = instance.key;
       const pathText = at.join('.');
+      onDecision?.(at, field, decision);
       if (removed.has(instance) || decision.effect === 'deny') {
         deny(instance, at, decision);
         if ((dynamic || underDynamic) && decision.effect === 'deny') {
           record.deny({ field, path: pathText, ruleId: decision.ruleId, reason: decision.reason });
         }
-        if (isNonNullType(instance.type)) return BUBBLE;
+        if (isNonNullType(instance.type)) {
+          bubbled = true;
+          if (serial) break;
+        }
         out[key] = null;
         continue;
       }
@@ -128,10 +141,14 @@ export function enforceResult(result: GatewayResult, options: EnforceResultOptio
         objects,
         underDynamic || dynamic,
       );
-      if (value === BUBBLE) return BUBBLE;
+      if (value === BUBBLE) {
+        bubbled = true;
+        if (serial) break;
+        continue;
+      }
       out[key] = decision.effect === 'mask' ? applyMasker(decision.masker, value) : value;
     }
-    return out;
+    return bubbled ? BUBBLE : out;
   };
 
   const completeValue = (
@@ -149,20 +166,10 @@ export function enforceResult(result: GatewayResult, options: EnforceResultOptio
     if (raw === null || raw === undefined) return null;
     if (isListType(type)) {
       if (!Array.isArray(raw)) return raw;
-      const items: unknown[] = [];
-      for (let i = 0; i < raw.length; i += 1) {
-        const item = completeValue(
-          instance,
-          type.ofType,
-          raw[i],
-          [...path, i],
-          objects,
-          underDynamic,
-        );
-        if (item === BUBBLE) return null;
-        items.push(item);
-      }
-      return items;
+      const items = raw.map((item: unknown, i) =>
+        completeValue(instance, type.ofType, item, [...path, i], objects, underDynamic),
+      );
+      return items.includes(BUBBLE) ? null : items;
     }
     if (!instance.objectType || typeof raw !== 'object') return raw;
     const object = raw as Record<string, unknown>;

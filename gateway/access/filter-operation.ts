@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { DocumentNode, FieldNode, SelectionNode } from 'graphql';
-import { Kind, print } from 'graphql';
+import { Kind, isNonNullType, print } from 'graphql';
 import type { FieldInstance } from './operation-analysis';
 import type { OperationAccess } from './decide-operation';
 
@@ -74,8 +74,14 @@ export function filterOperation(access: OperationAccess): FilteredOperation | nu
     };
   };
 
-  const { operation } = access.analysis;
-  const selections = build(access.analysis.roots);
+  const { operation, roots } = access.analysis;
+  // A mutation's root fields run in turn and stop at the first that fails (graphql-js): none
+  // after a removed non-null one may run, or its change would happen behind a refused answer.
+  const failing =
+    operation.operation === 'mutation'
+      ? roots.findIndex((root) => access.removed.has(root) && isNonNullType(root.type))
+      : -1;
+  const selections = build(failing < 0 ? roots : roots.slice(0, failing));
   if (selections.length === 0) {
     return { document: null, queryHash: '', subjectAliases };
   }

@@ -53,6 +53,8 @@ export interface FieldDecisionEvent {
   decision: FieldDecision;
   /** The request context (it carries the request id). */
   context: unknown;
+  /** Response path of the field (keys and list indices). */
+  path: readonly (string | number)[];
 }
 
 /** Options of {@link buildPermissions}. */
@@ -159,13 +161,20 @@ function policyRule(
         ? evaluateField(policy, caller, typeName, fieldName, subject, { now: now() })
         : { effect: 'deny', ruleId: DEFAULT_DENY, reason: 'the request carries no caller' };
       const personId = subject.personId;
-      onDecision?.({ field, personId, decision, context });
+      onDecision?.({ field, personId, decision, context, path: responsePath(info.path) });
       if (decision.effect === 'deny')
         return forbiddenError(field, decision.ruleId, decision.reason);
       if (decision.effect === 'mask') maskerByPath.set(info.path, decision.masker);
       return true;
     },
   );
+}
+
+/** `info.path` as a list, root first. */
+function responsePath(path: Path | undefined): (string | number)[] {
+  const keys: (string | number)[] = [];
+  for (let at = path; at; at = at.prev) keys.unshift(at.key);
+  return keys;
 }
 
 /** `context.caller`, when the context has one. */

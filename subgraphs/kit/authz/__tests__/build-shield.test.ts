@@ -443,15 +443,18 @@ describe('buildPermissions / applyPolicy', () => {
         field: 'Query.person',
         personId: A,
         decision: { effect: 'allow', ruleId: 'officer-lookup' },
+        path: ['person'],
       },
       {
         field: 'Person.name',
         personId: A,
         decision: { effect: 'mask', masker: 'name', ruleId: 'tax-names-masked' },
+        path: ['person', 'name'],
       },
       {
         field: 'Person.addedLater',
         personId: A,
+        path: ['person', 'addedLater'],
         decision: {
           effect: 'deny',
           ruleId: 'default-deny',
