@@ -183,7 +183,14 @@ export function analyzeOperation(options: AnalyzeOperationOptions): OperationAna
           instance,
           subject,
           single: subject.personId !== undefined || subject.reference !== undefined,
-          resolved: resolvedRootSubject(subject),
+          // Until resolveReferences says whose the named data is, it is nobody's known: deny
+          // rules on it refuse (fail closed).
+          resolved: resolvedRootSubject(
+            subject,
+            subject.reference
+              ? { unresolved: 'whose data the id names was not looked up' }
+              : undefined,
+          ),
         };
         analysis.rootEntries.push(entry);
         instance.subject = { from: 'root', root: entry };
