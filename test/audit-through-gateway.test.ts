@@ -29,6 +29,7 @@ describe.each(DB_MODES)('audit of gateway operations on %s', (mode) => {
   let dataDir: string;
   let serverDatabases: TestDatabaseUrls | undefined;
   let ids: string[];
+  let scenarios: Record<string, string[]>;
   let headers: Record<string, string>;
   let auditorHeaders: Record<string, string>;
   const security = createTestSecurity();
@@ -60,6 +61,7 @@ describe.each(DB_MODES)('audit of gateway operations on %s', (mode) => {
     const fixtures = JSON.parse(readFileSync(join(dataDir, 'fixtures.json'), 'utf8')) as {
       scenarios: Record<string, string[]>;
     };
+    scenarios = fixtures.scenarios;
     ids = Object.values(fixtures.scenarios).flat();
     // NDRC sees the credit profile and household status (default policy rule ndrc-credit-work).
     headers = await security.userHeaders(
@@ -173,7 +175,7 @@ describe.each(DB_MODES)('audit of gateway operations on %s', (mode) => {
     expect((await verifyChains(system.auditDb)).ok).toBe(true);
   });
 
-  it('records a refused field as denied', async () => {
+  it('records a refused field as denied, with the rule that decided it', async () => {
     const result = await postGraphQL(
       system.gatewayUrl,
       `query Tax($id: ID!) { person(id: $id) { id tax { arrears { amount } } } }`,
@@ -191,7 +193,65 @@ describe.each(DB_MODES)('audit of gateway operations on %s', (mode) => {
     expect(written[0].payload).toMatchObject({
       operationName: 'Tax',
       result: 'partial',
-      fields: expect.objectContaining({ denied: expect.arrayContaining(['Person.tax']) }),
+      fields: {
+        returned: ['Query.person', 'Person.id'],
+        masked: [],
+        denied: ['Person.tax', 'TaxInfo.arrears', 'TaxArrear.amount'],
+        denials: [
+          { field: 'Person.tax', ruleId: 'default-deny' },
+          { field: 'TaxInfo.arrears', ruleId: 'default-deny' },
+          { field: 'TaxArrear.amount', ruleId: 'default-deny' },
+        ],
+      },
+    });
+  });
+
+  it("names the deny rule in the record of a refused change, and the refusal's person", async () => {
+    const [citizen] = scenarios.general_bad;
+    const other = ids.find((id) => id !== citizen) as string;
+    const asOther = await security.userHeaders({
+      sub: `citizen-${other}`,
+      clientType: 'citizen',
+      personId: other,
+      roles: [],
+    });
+    const records = await postGraphQL<{ person: { creditRecords: { id: string }[] } }>(
+      system.gatewayUrl,
+      '{ person(id: "' + citizen + '") { creditRecords { id } } }',
+      {},
+      await security.userHeaders({
+        sub: `citizen-${citizen}`,
+        clientType: 'citizen',
+        personId: citizen,
+        roles: [],
+      }),
+    );
+    expect(records.errors).toBeUndefined();
+    const recordId = records.data?.person.creditRecords[0]?.id;
+    expect(recordId).toEqual(expect.any(String));
+    const refused = await fetch(system.gatewayUrl, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...asOther },
+      body: JSON.stringify({
+        query: 'mutation Object($r: ID!) { fileObjection(recordId: $r, reason: "x") { status } }',
+        variables: { r: recordId },
+      }),
+    });
+    const requestId = refused.headers.get('x-request-id') ?? '';
+    const [record] = (await rows([requestId])).filter((row) => row.writer === 'gateway');
+    expect(record.payload).toMatchObject({
+      operationName: 'Object',
+      result: 'denied',
+      // Whose record it is, as the credit platform told the gateway.
+      subjects: [
+        expect.objectContaining({ masked: `${citizen.slice(0, 6)}********${citizen.slice(14)}` }),
+      ],
+      fields: {
+        returned: [],
+        masked: [],
+        denied: ['Mutation.fileObjection'],
+        denials: [{ field: 'Mutation.fileObjection', ruleId: 'objections-on-own-records-only' }],
+      },
     });
     // Each field with the rule that decided it, as the audit team reads it.
     const rules = [
