@@ -52,7 +52,7 @@ const ENTITIES = `query ($r: [_Any!]!) { _entities(representations: $r) { ... on
 
 const FEED = `query ($after: String, $first: Int) {
   courtCreditFeed(after: $after, first: $first) {
-    entries { sourceRecordId personId catalogCode title decidedAt decisionNo status statusChangedAt caseKey changeSeq }
+    entries { sourceRecordId personId catalogCode decidedAt decisionNo status statusChangedAt caseKey changeSeq }
     endCursor hasMore
   }
 }`;
@@ -120,7 +120,7 @@ async function snapshot(db: Database) {
     listings: await db.query('SELECT * FROM court.dishonest_debtors ORDER BY id'),
     restrictions: await db.query('SELECT * FROM court.consumption_restrictions ORDER BY id'),
     feed: await db.query(
-      `SELECT source_record_id, person_id, catalog_code, title, decided_at::text, decision_no,
+      `SELECT source_record_id, person_id, catalog_code, decided_at::text, decision_no,
          status, status_changed_at::text FROM court.credit_feed ORDER BY change_seq`,
     ),
   };
@@ -312,13 +312,13 @@ describe.each(DB_MODES)('court subgraph over HTTP on %s', (mode) => {
     await createCourtStore(db).recordDebtorPerformed(listing.caseNo, AS_OF);
 
     const next = await asCollector<FeedPage>(FEED, { after: cursor });
-    const performed = (sourceRecordId: string, catalogCode: string, title: string) => ({
+    const performed = (sourceRecordId: string, catalogCode: string) => ({
       sourceRecordId,
       personId: listing.personId,
       catalogCode,
-      title,
       decidedAt: listing.listedAt,
-      decisionNo: listing.caseNo,
+      // The case number stays with the court.
+      decisionNo: null,
       status: 'PERFORMED',
       statusChangedAt: AS_OF,
       // Both versions carry the case's opaque key, never the case number.
@@ -327,8 +327,8 @@ describe.each(DB_MODES)('court subgraph over HTTP on %s', (mode) => {
     });
     expect(next.data?.courtCreditFeed).toEqual({
       entries: [
-        performed(listing.id, 'COURT_DISHONEST_DEBTOR', '失信被执行人'),
-        performed(restriction.id, 'COURT_CONSUMPTION_RESTRICTED', '限制高消费'),
+        performed(listing.id, 'COURT_DISHONEST_DEBTOR'),
+        performed(restriction.id, 'COURT_CONSUMPTION_RESTRICTED'),
       ],
       endCursor: expect.any(String),
       hasMore: false,

@@ -13,7 +13,6 @@ import { startSubgraph } from '../subgraphs/kit/start-subgraph';
 import type { RunningSubgraph } from '../subgraphs/kit/start-subgraph';
 import { taxSubgraph } from '../subgraphs/tax';
 import { planTaxRecords, seedTax } from '../subgraphs/tax/seed';
-import { arrearFeedEntry } from '../subgraphs/tax/tax-feed-entries';
 import { postGraphQL } from './support/graphql-client';
 import { DB_MODES, openTestDatabases } from './support/test-databases';
 import type { TestDatabases } from './support/test-databases';
@@ -226,7 +225,8 @@ describe.each(DB_MODES)('credit collector over HTTP on %s', (mode) => {
         catalogCode: 'TAX_ARREARS',
         category: 'GENERAL_BAD',
         sourceDept: 'TAX',
-        title: arrearFeedEntry(arrear).title,
+        // The catalog's name: the amount and tax type stay with the tax bureau.
+        title: '欠缴税款',
         decidedAt: arrear.since,
         decisionNo: arrear.decisionNo,
         status: 'ACTIVE',

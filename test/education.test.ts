@@ -85,7 +85,7 @@ type FeedPage = {
 };
 
 const FEED_QUERY = `query ($after: String, $first: Int) { educationCreditFeed(after: $after, first: $first) {
-  entries { sourceRecordId personId catalogCode title decidedAt decisionNo status statusChangedAt changeSeq }
+  entries { sourceRecordId personId catalogCode decidedAt decisionNo status statusChangedAt changeSeq }
   endCursor hasMore } }`;
 
 describe.each(DB_MODES)('education subgraph over HTTP on %s', (mode) => {
@@ -266,7 +266,6 @@ describe.each(DB_MODES)('education subgraph over HTTP on %s', (mode) => {
         sourceRecordId: 'EDU-INT-TEST-02',
         personId: leapChild.id,
         catalogCode: 'EDU_FORGED_EMPLOYMENT_PAPERS',
-        title: '伪造就业材料（巴中职业技术学院）',
         decidedAt: '2022-03-01',
         decisionNo: '通教科体诚〔2022〕902号',
         status: 'ACTIVE',
@@ -286,10 +285,10 @@ describe.each(DB_MODES)('education subgraph over HTTP on %s', (mode) => {
       [leapChild.id],
     );
     await db().query(
-      `INSERT INTO education.credit_feed (source_record_id, person_id, catalog_code, title,
+      `INSERT INTO education.credit_feed (source_record_id, person_id, catalog_code,
          decided_at, decision_no, status)
-       VALUES ('EDU-INT-LEGACY', $1, 'EDU_EXAM_CHEATING', '考试舞弊（四川省通江中学）',
-         '2022-02-28', '通教科体诚〔2022〕903号', 'ACTIVE')`,
+       VALUES ('EDU-INT-LEGACY', $1, 'EDU_EXAM_CHEATING', '2022-02-28',
+         '通教科体诚〔2022〕903号', 'ACTIVE')`,
       [leapChild.id],
     );
     expect(await integrityFileOf(leapChild.id)).toEqual([

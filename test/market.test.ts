@@ -104,7 +104,7 @@ type FeedEntry = CreditFeedEntry & { changeSeq: string };
 type FeedPage = { marketCreditFeed: { entries: FeedEntry[]; endCursor: string; hasMore: boolean } };
 
 const FEED_QUERY = `query ($after: String, $first: Int) { marketCreditFeed(after: $after, first: $first) {
-  entries { sourceRecordId personId catalogCode title decidedAt decisionNo status statusChangedAt changeSeq }
+  entries { sourceRecordId personId catalogCode decidedAt decisionNo status statusChangedAt changeSeq }
   endCursor hasMore } }`;
 
 describe.each(DB_MODES)('market subgraph over HTTP on %s', (mode) => {

@@ -334,7 +334,6 @@ describe('objections and repairs through the gateway (default policy)', () => {
         sourceRecordId: 'TAX-ARR-REPAIR-TEST',
         personId,
         catalogCode: 'TAX_ARREARS',
-        title: '欠缴税款',
         decidedAt: addDays(today, -150),
         decisionNo: '通税通〔2026〕9901号',
         status: 'PERFORMED',

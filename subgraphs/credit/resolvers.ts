@@ -151,7 +151,9 @@ function toCreditRecord({ record, item, displayUntil }: DisplayedRecord) {
     catalogCode: record.catalogCode,
     category: item.category,
     sourceDept: record.sourceDept,
-    title: record.title,
+    // The catalog's name, never the department's text: amounts, facts and case numbers stay
+    // with the department under its own rules.
+    title: item.name,
     decidedAt: record.decidedAt,
     decisionNo: record.decisionNo,
     status: record.status,

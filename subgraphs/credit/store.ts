@@ -27,7 +27,7 @@ export interface CollectedPage<E = CollectedEntry> {
 }
 
 const RECORD_COLUMNS = `id, person_id AS "personId", source_dept AS "sourceDept",
-  source_record_id AS "sourceRecordId", catalog_code AS "catalogCode", title,
+  source_record_id AS "sourceRecordId", catalog_code AS "catalogCode",
   to_char(decided_at, 'YYYY-MM-DD') AS "decidedAt", decision_no AS "decisionNo", status,
   to_char(status_changed_at, 'YYYY-MM-DD') AS "statusChangedAt"`;
 
@@ -70,20 +70,20 @@ export function createCreditStore(db: Database) {
             `WITH latest AS (
                SELECT DISTINCT ON (x."sourceRecordId") x.*
                FROM jsonb_to_recordset($2::jsonb) AS x("sourceRecordId" text, "personId" text,
-                 "catalogCode" text, title text, "decidedAt" date, "decisionNo" text,
+                 "catalogCode" text, "decidedAt" date, "decisionNo" text,
                  status text, "statusChangedAt" date, "caseKey" text, "changeSeq" bigint)
                ORDER BY x."sourceRecordId", x."changeSeq" DESC
              ), upserted AS (
                INSERT INTO credit.records AS r (source_dept, source_record_id, person_id,
-                 catalog_code, title, decided_at, decision_no, status, status_changed_at,
+                 catalog_code, decided_at, decision_no, status, status_changed_at,
                  case_key, change_seq, collected_at)
-               SELECT $1, "sourceRecordId", "personId", "catalogCode", title, "decidedAt",
+               SELECT $1, "sourceRecordId", "personId", "catalogCode", "decidedAt",
                  "decisionNo", status, "statusChangedAt", "caseKey", "changeSeq",
                  $3::timestamptz
                FROM latest
                ON CONFLICT (source_dept, source_record_id) DO UPDATE SET
                  person_id = EXCLUDED.person_id, catalog_code = EXCLUDED.catalog_code,
-                 title = EXCLUDED.title, decided_at = EXCLUDED.decided_at,
+                 decided_at = EXCLUDED.decided_at,
                  decision_no = EXCLUDED.decision_no, status = EXCLUDED.status,
                  status_changed_at = EXCLUDED.status_changed_at, case_key = EXCLUDED.case_key,
                  change_seq = EXCLUDED.change_seq, collected_at = EXCLUDED.collected_at

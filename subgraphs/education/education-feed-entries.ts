@@ -3,18 +3,17 @@ import type { CreditFeedEntry, CreditFeedPage } from '../kit/credit-feed-store';
 import { mayKeepIntegrityRecord } from './integrity-age-rule';
 import type {
   EducationRecords,
-  HonourLevel,
   IntegrityRecord,
   IntegrityRecordKind,
   TeachingHonourRecord,
 } from './records';
 
-/** Catalog code and title of each kind of integrity record. */
-const INTEGRITY_ITEMS: Record<IntegrityRecordKind, { code: string; title: string }> = {
-  EXAM_CHEATING: { code: 'EDU_EXAM_CHEATING', title: '考试舞弊' },
-  ACADEMIC_FRAUD: { code: 'EDU_ACADEMIC_FRAUD', title: '学术造假' },
-  STUDENT_LOAN_DEFAULT: { code: 'EDU_STUDENT_LOAN_DEFAULT', title: '助学贷款违约' },
-  FORGED_EMPLOYMENT_PAPERS: { code: 'EDU_FORGED_EMPLOYMENT_PAPERS', title: '伪造就业材料' },
+/** Catalog code of each kind of integrity record. */
+const INTEGRITY_ITEMS: Record<IntegrityRecordKind, { code: string }> = {
+  EXAM_CHEATING: { code: 'EDU_EXAM_CHEATING' },
+  ACADEMIC_FRAUD: { code: 'EDU_ACADEMIC_FRAUD' },
+  STUDENT_LOAN_DEFAULT: { code: 'EDU_STUDENT_LOAN_DEFAULT' },
+  FORGED_EMPLOYMENT_PAPERS: { code: 'EDU_FORGED_EMPLOYMENT_PAPERS' },
 };
 
 /** Catalog codes that come from the integrity file, and so fall under the age rule. */
@@ -22,21 +21,16 @@ export const INTEGRITY_CODES: ReadonlySet<string> = new Set(
   Object.values(INTEGRITY_ITEMS).map((item) => item.code),
 );
 
-const LEVEL_NAMES: Record<HonourLevel, string> = {
-  COUNTY: '县级',
-  CITY: '市级',
-  PROVINCE: '省级',
-  NATIONAL: '全国',
-};
-
-/** The feed version of an integrity record; CORRECTED is published as PERFORMED. */
+/**
+ * The feed version of an integrity record; CORRECTED is published as PERFORMED. The institution
+ * and the facts stay with the bureau (IntegrityRecord).
+ */
 export function integrityFeedEntry(record: IntegrityRecord): CreditFeedEntry {
   const item = INTEGRITY_ITEMS[record.kind];
   return {
     sourceRecordId: record.id,
     personId: record.personId,
     catalogCode: item.code,
-    title: `${item.title}（${record.institution}）`,
     decidedAt: record.decidedAt,
     decisionNo: record.decisionNo,
     status: record.status === 'CORRECTED' ? 'PERFORMED' : record.status,
@@ -50,7 +44,6 @@ export function honourFeedEntry(honour: TeachingHonourRecord): CreditFeedEntry {
     sourceRecordId: honour.id,
     personId: honour.personId,
     catalogCode: 'EDU_EXCELLENT_TEACHER',
-    title: `${LEVEL_NAMES[honour.level]}优秀教师`,
     decidedAt: honour.decidedAt,
     decisionNo: honour.decisionNo,
     status: honour.status,

@@ -1,14 +1,18 @@
 import type { Queryable } from './db/database';
 import { feedPage, feedPageQuery } from './feed-page';
 
-/** A version of a department credit record in the `<schema>.credit_feed` outbox. */
+/**
+ * A version of a department credit record in the `<schema>.credit_feed` outbox. It carries no
+ * text of the department's: the credit platform titles records with the catalog's names, and
+ * amounts, facts and case numbers stay in the department's own fields.
+ */
 export interface CreditFeedEntry {
   sourceRecordId: string;
   personId: string;
   catalogCode: string;
-  title: string;
   decidedAt: string;
-  decisionNo: string;
+  /** The decision document's number; null where the only number is a court case number. */
+  decisionNo: string | null;
   status: 'ACTIVE' | 'PERFORMED' | 'REVOKED';
   statusChangedAt: string | null;
   /**
@@ -42,7 +46,6 @@ export function createCreditFeedStore(schema: string) {
         source_record_id: e.sourceRecordId,
         person_id: e.personId,
         catalog_code: e.catalogCode,
-        title: e.title,
         decided_at: e.decidedAt,
         decision_no: e.decisionNo,
         status: e.status,
@@ -50,14 +53,14 @@ export function createCreditFeedStore(schema: string) {
         case_key: e.caseKey ?? null,
       }));
       await db.query(
-        `INSERT INTO ${schema}.credit_feed (source_record_id, person_id, catalog_code, title,
+        `INSERT INTO ${schema}.credit_feed (source_record_id, person_id, catalog_code,
            decided_at, decision_no, status, status_changed_at, case_key)
-         SELECT source_record_id, person_id, catalog_code, title, decided_at, decision_no, status,
+         SELECT source_record_id, person_id, catalog_code, decided_at, decision_no, status,
            status_changed_at, case_key
          FROM ROWS FROM (jsonb_to_recordset($1::jsonb) AS (source_record_id text,
-           person_id text, catalog_code text, title text, decided_at date, decision_no text,
+           person_id text, catalog_code text, decided_at date, decision_no text,
            status text, status_changed_at date, case_key text)) WITH ORDINALITY AS
-           x(source_record_id, person_id, catalog_code, title, decided_at, decision_no, status,
+           x(source_record_id, person_id, catalog_code, decided_at, decision_no, status,
            status_changed_at, case_key, ordinality)
          ORDER BY ordinality`,
         [JSON.stringify(rows)],
@@ -73,7 +76,7 @@ export function createCreditFeedStore(schema: string) {
       const { cursor, limit } = feedPageQuery(after, first);
       const rows = await db.query<CreditFeedEntry & { changeSeq: string }>(
         `SELECT change_seq::text AS "changeSeq", source_record_id AS "sourceRecordId",
-           person_id AS "personId", catalog_code AS "catalogCode", title,
+           person_id AS "personId", catalog_code AS "catalogCode",
            to_char(decided_at, 'YYYY-MM-DD') AS "decidedAt", decision_no AS "decisionNo", status,
            to_char(status_changed_at, 'YYYY-MM-DD') AS "statusChangedAt", case_key AS "caseKey"
          FROM ${schema}.credit_feed WHERE change_seq > $1::bigint

@@ -9,7 +9,8 @@ export interface DisclosureFeedEntry {
   partyName: string;
   decisionNo: string;
   decidedAt: string;
-  title: string;
+  /** A code of the catalog's `disclosureItems`: the credit platform titles the decision with it. */
+  disclosureItem: string;
   authority: string;
   validUntil: string | null;
   status: 'ACTIVE' | 'REVOKED';
@@ -37,7 +38,8 @@ export interface DisclosureFeedPage {
  *   CREATE TABLE <schema>.disclosure_feed (change_seq bigserial PRIMARY KEY,
  *     source_record_id text NOT NULL, kind text NOT NULL CHECK (kind IN ('LICENSING', 'PENALTY')),
  *     person_id char(18) NOT NULL, party_name text NOT NULL, decision_no text NOT NULL,
- *     decided_at date NOT NULL, title text NOT NULL, authority text NOT NULL, valid_until date,
+ *     decided_at date NOT NULL, disclosure_item text NOT NULL, authority text NOT NULL,
+ *     valid_until date,
  *     status text NOT NULL CHECK (status IN ('ACTIVE', 'REVOKED')), status_changed_at date,
  *     catalog_code text);
  */
@@ -49,16 +51,20 @@ export function createDisclosureFeedStore(schema: string) {
       if (entries.length === 0) return;
       await db.query(
         `INSERT INTO ${schema}.disclosure_feed (source_record_id, kind, person_id, party_name,
-           decision_no, decided_at, title, authority, valid_until, status, status_changed_at,
+           decision_no, decided_at, disclosure_item, authority, valid_until, status,
+           status_changed_at,
            catalog_code)
-         SELECT "sourceRecordId", kind, "personId", "partyName", "decisionNo", "decidedAt", title,
+         SELECT "sourceRecordId", kind, "personId", "partyName", "decisionNo", "decidedAt",
+           "disclosureItem",
            authority, "validUntil", status, "statusChangedAt", "catalogCode"
          FROM ROWS FROM (jsonb_to_recordset($1::jsonb) AS ("sourceRecordId" text, kind text,
-           "personId" text, "partyName" text, "decisionNo" text, "decidedAt" date, title text,
+           "personId" text, "partyName" text, "decisionNo" text, "decidedAt" date,
+           "disclosureItem" text,
            authority text, "validUntil" date, status text, "statusChangedAt" date,
            "catalogCode" text))
            WITH ORDINALITY AS x("sourceRecordId", kind, "personId", "partyName", "decisionNo",
-           "decidedAt", title, authority, "validUntil", status, "statusChangedAt", "catalogCode",
+           "decidedAt", "disclosureItem", authority, "validUntil", status, "statusChangedAt",
+           "catalogCode",
            ordinality)
          ORDER BY ordinality`,
         [JSON.stringify(entries)],
@@ -75,7 +81,8 @@ export function createDisclosureFeedStore(schema: string) {
       const rows = await db.query<DisclosureFeedEntry & { changeSeq: string }>(
         `SELECT change_seq::text AS "changeSeq", source_record_id AS "sourceRecordId", kind,
            person_id AS "personId", party_name AS "partyName", decision_no AS "decisionNo",
-           to_char(decided_at, 'YYYY-MM-DD') AS "decidedAt", title, authority,
+           to_char(decided_at, 'YYYY-MM-DD') AS "decidedAt",
+           disclosure_item AS "disclosureItem", authority,
            to_char(valid_until, 'YYYY-MM-DD') AS "validUntil", status,
            to_char(status_changed_at, 'YYYY-MM-DD') AS "statusChangedAt",
            catalog_code AS "catalogCode"

@@ -1,16 +1,6 @@
 import type { DisclosureFeedEntry } from '../kit/disclosure-feed-store';
-import { PENALTY_KIND_NAMES, penaltyFeedEntry } from './market-feed-entries';
+import { penaltyFeedEntry } from './market-feed-entries';
 import type { LicenseRecord, MarketRecords, PenaltyRecord } from './records';
-
-/** Chinese names of licence kinds (许可事项), as the `LicenseKind` SDL enum describes them. */
-const LICENSE_KIND_NAMES: Record<LicenseRecord['kind'], string> = {
-  FOOD_BUSINESS: '食品经营许可',
-  FOOD_PRODUCTION: '食品生产许可',
-  SMALL_FOOD_WORKSHOP: '食品小作坊登记',
-  DRUG_RETAIL: '药品经营许可（零售）',
-  MEDICAL_DEVICE_BUSINESS: '医疗器械经营许可',
-  SPECIAL_EQUIPMENT_OPERATOR: '特种设备安全管理和作业人员证',
-};
 
 /** The county bureau decides every penalty of the synthetic county. */
 const PENALTY_AUTHORITY = '通江县市场监督管理局';
@@ -30,7 +20,8 @@ export function licenseDisclosureEntry(
     partyName,
     decisionNo: license.decisionNo,
     decidedAt: license.issuedAt,
-    title: `${LICENSE_KIND_NAMES[license.kind]}（许可证编号 ${license.licenseNo}）`,
+    // The catalog names the kind (policy/catalog.yaml disclosureItems); the licence number stays here.
+    disclosureItem: `AMR_LICENSING_${license.kind}`,
     authority: license.issuer,
     validUntil: license.validUntil,
     status: license.status === 'REVOKED' ? 'REVOKED' : 'ACTIVE',
@@ -45,10 +36,6 @@ export function penaltyDisclosureEntry(
   penalty: PenaltyRecord,
   partyName: string,
 ): DisclosureFeedEntry {
-  const content =
-    penalty.amount === null
-      ? PENALTY_KIND_NAMES[penalty.kind]
-      : `${PENALTY_KIND_NAMES[penalty.kind]}${penalty.amount}元`;
   return {
     sourceRecordId: penalty.id,
     kind: 'PENALTY',
@@ -56,7 +43,8 @@ export function penaltyDisclosureEntry(
     partyName,
     decisionNo: penalty.decisionNo,
     decidedAt: penalty.decidedAt,
-    title: `${penalty.reason}；处罚：${content}`,
+    // The catalog names the kind of penalty; its facts and amount stay with the bureau.
+    disclosureItem: `AMR_PENALTY_${penalty.kind}`,
     authority: PENALTY_AUTHORITY,
     validUntil: null,
     status: penalty.status === 'REVOKED' ? 'REVOKED' : 'ACTIVE',

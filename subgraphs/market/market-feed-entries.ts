@@ -7,18 +7,10 @@ import type {
   PenaltyRecord,
 } from './records';
 
-/** Chinese names of penalty kinds (处罚种类). */
-export const PENALTY_KIND_NAMES: Record<PenaltyRecord['kind'], string> = {
-  WARNING: '警告',
-  FINE: '罚款',
-  CONFISCATION: '没收违法所得',
-  SUSPENSION: '责令停产停业',
-  REVOCATION: '吊销许可证件',
-};
-
 /**
  * The feed version of a penalty: a simple-procedure decision (简易程序) is a minor record
- * (AMR_PENALTY_MINOR), any other an ordinary one (AMR_PENALTY).
+ * (AMR_PENALTY_MINOR), any other an ordinary one (AMR_PENALTY). The reason, kind and amount of
+ * the penalty stay with the bureau (AdministrativePenalty).
  */
 export function penaltyFeedEntry(penalty: PenaltyRecord): CreditFeedEntry {
   const minor = penalty.simpleProcedure;
@@ -26,7 +18,6 @@ export function penaltyFeedEntry(penalty: PenaltyRecord): CreditFeedEntry {
     sourceRecordId: penalty.id,
     personId: penalty.personId,
     catalogCode: minor ? 'AMR_PENALTY_MINOR' : 'AMR_PENALTY',
-    title: `${minor ? '简易程序' : ''}行政处罚（${PENALTY_KIND_NAMES[penalty.kind]}）：${penalty.reason}`,
     decidedAt: penalty.decidedAt,
     decisionNo: penalty.decisionNo,
     status: penalty.status,
@@ -49,7 +40,6 @@ export function listingFeedEntry(enterprise: EnterpriseRecord): CreditFeedEntry 
       sourceRecordId: `abnormal:${enterprise.uscc}:${personId}`,
       personId,
       catalogCode: 'AMR_ABNORMAL_ENTERPRISE_LEGAL_REP',
-      title: `所任法定代表人的${enterprise.name}被列入经营异常名录`,
       decidedAt: enterprise.abnormalSince,
       decisionNo: enterprise.listingDecisionNo,
       status: 'ACTIVE',
@@ -61,7 +51,6 @@ export function listingFeedEntry(enterprise: EnterpriseRecord): CreditFeedEntry 
       sourceRecordId: `serious-illegal:${enterprise.uscc}:${personId}`,
       personId,
       catalogCode: 'AMR_SERIOUS_ILLEGAL_LEGAL_REP',
-      title: `所任法定代表人的${enterprise.name}被列入严重违法失信名单`,
       decidedAt: enterprise.seriousIllegalSince,
       decisionNo: enterprise.listingDecisionNo,
       status: 'ACTIVE',
@@ -71,16 +60,12 @@ export function listingFeedEntry(enterprise: EnterpriseRecord): CreditFeedEntry 
   return null;
 }
 
-/** The feed version of a "守合同重信用" publicity (GOOD) of the enterprise named `enterpriseName`. */
-export function contractHonourFeedEntry(
-  honour: ContractHonourRecord,
-  enterpriseName: string,
-): CreditFeedEntry {
+/** The feed version of a "守合同重信用" publicity (GOOD) of an enterprise the person represents. */
+export function contractHonourFeedEntry(honour: ContractHonourRecord): CreditFeedEntry {
   return {
     sourceRecordId: honour.id,
     personId: honour.personId,
     catalogCode: 'AMR_CONTRACT_HONOUR',
-    title: `所任法定代表人的${enterpriseName}获评“守合同重信用”企业`,
     decidedAt: honour.decidedAt,
     decisionNo: honour.decisionNo,
     status: honour.status,
@@ -93,13 +78,12 @@ export function contractHonourFeedEntry(
  * penalties, listings of represented enterprises and contract honours.
  */
 export function marketFeedHistory(records: MarketRecords): CreditFeedEntry[] {
-  const names = new Map(records.enterprises.map((e) => [e.uscc, e.name]));
   const latest = [
     ...records.penalties.map(penaltyFeedEntry),
     ...records.enterprises
       .map(listingFeedEntry)
       .filter((entry): entry is CreditFeedEntry => entry !== null),
-    ...records.honours.map((h) => contractHonourFeedEntry(h, names.get(h.enterpriseUscc) ?? '')),
+    ...records.honours.map(contractHonourFeedEntry),
   ];
   return creditFeedHistory(latest);
 }

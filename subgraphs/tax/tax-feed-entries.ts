@@ -1,29 +1,16 @@
 import { creditFeedHistory } from '../kit/credit-feed-history';
 import type { CreditFeedEntry } from '../kit/credit-feed-store';
-import type {
-  TaxArrearRecord,
-  TaxLevelRecord,
-  TaxRecords,
-  TaxType,
-  TaxViolationRecord,
-} from './records';
+import type { TaxArrearRecord, TaxLevelRecord, TaxRecords, TaxViolationRecord } from './records';
 
-const TAX_TYPE_NAMES: Record<TaxType, string> = {
-  INDIVIDUAL_INCOME: '个人所得税',
-  VALUE_ADDED: '增值税',
-  PROPERTY: '房产税',
-  URBAN_LAND_USE: '城镇土地使用税',
-  DEED: '契税',
-  VEHICLE_VESSEL: '车船税',
-};
-
-/** The feed version of arrears: ACTIVE while owed, PERFORMED (dated) once paid. */
+/**
+ * The feed version of arrears: ACTIVE while owed, PERFORMED (dated) once paid. The amount and the
+ * tax type stay with the tax bureau (TaxArrear); the credit platform titles the record 欠缴税款.
+ */
 export function arrearFeedEntry(arrear: TaxArrearRecord): CreditFeedEntry {
   return {
     sourceRecordId: arrear.id,
     personId: arrear.personId,
     catalogCode: 'TAX_ARREARS',
-    title: `欠缴${TAX_TYPE_NAMES[arrear.taxType]}${arrear.amount.toFixed(2)}元`,
     decidedAt: arrear.since,
     decisionNo: arrear.decisionNo,
     status: arrear.status === 'PAID' ? 'PERFORMED' : 'ACTIVE',
@@ -38,7 +25,6 @@ export function violationFeedEntry(violation: TaxViolationRecord): CreditFeedEnt
     sourceRecordId: violation.id,
     personId: violation.personId,
     catalogCode: major ? 'TAX_MAJOR_VIOLATION' : 'TAX_LATE_FILING',
-    title: major ? '重大税收违法失信案件' : '逾期申报纳税',
     decidedAt: violation.decidedAt,
     decisionNo: violation.decisionNo,
     status: violation.status,
@@ -53,7 +39,6 @@ export function levelFeedEntry(level: TaxLevelRecord): CreditFeedEntry | null {
     sourceRecordId: level.id,
     personId: level.personId,
     catalogCode: 'TAX_A_LEVEL',
-    title: `${level.year}年度纳税信用A级纳税人`,
     decidedAt: level.assessedAt,
     decisionNo: level.decisionNo,
     status: 'ACTIVE',

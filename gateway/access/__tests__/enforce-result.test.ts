@@ -108,8 +108,8 @@ describe('enforceResult', () => {
     expect(lines(result)).toEqual([
       'person.enterprises.1.legalRepresentative.name FORBIDDEN citizen-self Person.name population',
     ]);
-    expect(access.record.outcomes().denials).toEqual([
-      { field: 'Person.name', ruleId: 'citizen-self' },
+    expect(access.record.outcomes().rules.filter((rule) => rule.outcome === 'denied')).toEqual([
+      { field: 'Person.name', outcome: 'denied', ruleId: 'citizen-self' },
     ]);
   });
 

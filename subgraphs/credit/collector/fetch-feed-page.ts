@@ -39,9 +39,7 @@ const TEXT_FIELDS = [
   'sourceRecordId',
   'personId',
   'catalogCode',
-  'title',
   'decidedAt',
-  'decisionNo',
   'changeSeq',
 ] as const;
 
@@ -79,8 +77,10 @@ function readEntry(raw: unknown, where: string): CollectedEntry {
   if (typeof raw.status !== 'string' || !STATUSES.has(raw.status)) {
     throw new Error(`${where}.status: unknown status ${JSON.stringify(raw.status)}`);
   }
-  if (raw.statusChangedAt !== null && typeof raw.statusChangedAt !== 'string') {
-    throw new Error(`${where}.statusChangedAt: expected a string or null`);
+  for (const field of ['decisionNo', 'statusChangedAt'] as const) {
+    if (raw[field] !== null && typeof raw[field] !== 'string') {
+      throw new Error(`${where}.${field}: expected a string or null`);
+    }
   }
   const caseKey = raw.caseKey ?? null;
   if (caseKey !== null && (typeof caseKey !== 'string' || caseKey.length > MAX_CASE_KEY)) {
@@ -90,20 +90,22 @@ function readEntry(raw: unknown, where: string): CollectedEntry {
     sourceRecordId: raw.sourceRecordId as string,
     personId: raw.personId as string,
     catalogCode: raw.catalogCode as string,
-    title: raw.title as string,
     decidedAt: raw.decidedAt as string,
-    decisionNo: raw.decisionNo as string,
+    decisionNo: raw.decisionNo as string | null,
     status: raw.status as CollectedEntry['status'],
-    statusChangedAt: raw.statusChangedAt,
+    statusChangedAt: raw.statusChangedAt as string | null,
     caseKey,
     changeSeq: raw.changeSeq as string,
   };
 }
 
-/** The credit feed (`CreditFeedPage`) entries, as `credit.records` stores them. */
+/**
+ * The credit feed (`CreditFeedPage`) entries, as `credit.records` stores them: no text of the
+ * department's is asked for (records are titled with the catalog's names).
+ */
 export const CREDIT_ENTRY_READER: FeedEntryReader<CollectedEntry> = {
   selection:
-    'sourceRecordId personId catalogCode title decidedAt decisionNo status statusChangedAt caseKey ' +
+    'sourceRecordId personId catalogCode decidedAt decisionNo status statusChangedAt caseKey ' +
     'changeSeq',
   read: readEntry,
 };

@@ -11,7 +11,7 @@ const TEXT_FIELDS = [
   'partyName',
   'decisionNo',
   'decidedAt',
-  'title',
+  'disclosureItem',
   'authority',
   'changeSeq',
 ] as const;
@@ -58,7 +58,7 @@ function readDisclosure(raw: unknown, where: string): CollectedDisclosure {
     partyName: text.partyName,
     decisionNo: text.decisionNo,
     decidedAt: text.decidedAt,
-    title: text.title,
+    disclosureItem: text.disclosureItem,
     authority: text.authority,
     validUntil: optionalText(raw, 'validUntil', where),
     status: status === 'REVOKED' ? 'REVOKED' : 'ACTIVE',
@@ -71,7 +71,8 @@ function readDisclosure(raw: unknown, where: string): CollectedDisclosure {
 /** The disclosure feed (`DisclosureFeedPage`) entries, for the generic feed collector. */
 export const DISCLOSURE_ENTRY_READER: FeedEntryReader<CollectedDisclosure> = {
   selection:
-    'sourceRecordId kind personId partyName decisionNo decidedAt title authority validUntil ' +
+    'sourceRecordId kind personId partyName decisionNo decidedAt disclosureItem authority ' +
+    'validUntil ' +
     'status statusChangedAt catalogCode changeSeq',
   read: readDisclosure,
 };

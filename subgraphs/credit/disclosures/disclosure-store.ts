@@ -13,7 +13,8 @@ export interface StoredDisclosure {
   partyNameMasked: string;
   decisionNo: string;
   decidedAt: string;
-  title: string;
+  /** A code of the catalog's disclosureItems; its name is the public title. */
+  disclosureItem: string;
   authority: string;
   validUntil: string | null;
 }
@@ -42,7 +43,8 @@ export interface DisclosureQuery {
 
 const COLUMNS = `d.id, d.kind, d.source_dept AS dept, d.person_id AS "personId",
   d.party_name_masked AS "partyNameMasked", d.decision_no AS "decisionNo",
-  to_char(d.decided_at, 'YYYY-MM-DD') AS "decidedAt", d.title, d.authority,
+  to_char(d.decided_at, 'YYYY-MM-DD') AS "decidedAt", d.disclosure_item AS "disclosureItem",
+  d.authority,
   to_char(d.valid_until, 'YYYY-MM-DD') AS "validUntil"`;
 
 /** SQL of collected licensing and penalty decisions for public disclosure (schema `credit`). */
@@ -74,17 +76,18 @@ export function createDisclosureStore(db: Database) {
                SELECT DISTINCT ON (x."sourceRecordId") x.*
                FROM jsonb_to_recordset($2::jsonb) AS x("sourceRecordId" text, kind text,
                  "personId" text, "partyNameMasked" text, "partyAdultFrom" date,
-                 "decisionNo" text, "decidedAt" date, title text, authority text,
+                 "decisionNo" text, "decidedAt" date, "disclosureItem" text, authority text,
                  "validUntil" date, status text, "statusChangedAt" date, "catalogCode" text,
                  "changeSeq" bigint)
                ORDER BY x."sourceRecordId", x."changeSeq" DESC
              ), upserted AS (
                INSERT INTO credit.disclosures AS d (source_dept, source_record_id, kind,
-                 person_id, party_name_masked, party_adult_from, decision_no, decided_at, title,
+                 person_id, party_name_masked, party_adult_from, decision_no, decided_at,
+                 disclosure_item,
                  authority, valid_until, status, status_changed_at, catalog_code, change_seq,
                  collected_at)
                SELECT $1, "sourceRecordId", kind, "personId", "partyNameMasked", "partyAdultFrom",
-                 "decisionNo", "decidedAt", title, authority, "validUntil", status,
+                 "decisionNo", "decidedAt", "disclosureItem", authority, "validUntil", status,
                  "statusChangedAt", "catalogCode", "changeSeq", $3::timestamptz
                FROM latest
                ON CONFLICT (source_dept, source_record_id) DO UPDATE SET
@@ -92,7 +95,7 @@ export function createDisclosureStore(db: Database) {
                  party_name_masked = EXCLUDED.party_name_masked,
                  party_adult_from = EXCLUDED.party_adult_from,
                  decision_no = EXCLUDED.decision_no, decided_at = EXCLUDED.decided_at,
-                 title = EXCLUDED.title, authority = EXCLUDED.authority,
+                 disclosure_item = EXCLUDED.disclosure_item, authority = EXCLUDED.authority,
                  valid_until = EXCLUDED.valid_until, status = EXCLUDED.status,
                  status_changed_at = EXCLUDED.status_changed_at,
                  catalog_code = EXCLUDED.catalog_code,

@@ -14,7 +14,10 @@ const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 /** What the disclosure resolvers need from the credit subgraph's request context. */
 export interface DisclosuresContext extends BaseSubgraphContext {
-  services: { disclosures: DisclosureStore; rules: { catalog: Pick<Catalog, 'items'> } };
+  services: {
+    disclosures: DisclosureStore;
+    rules: { catalog: Pick<Catalog, 'items' | 'disclosureItems'> };
+  };
   /** The request's day (China Standard Time), ISO: nothing decided later is listed. */
   asOf: string;
 }
@@ -85,7 +88,7 @@ export const disclosureResolvers = {
       const page = rows.slice(0, first);
       const last = page[page.length - 1];
       return {
-        nodes: page.map(toPublicDisclosure),
+        nodes: page.map((stored) => toPublicDisclosure(stored, context.services.rules.catalog)),
         endCursor: last ? encodeDisclosureCursor(last) : null,
         hasMore: rows.length > first,
       };

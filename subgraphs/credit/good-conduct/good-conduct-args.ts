@@ -21,7 +21,6 @@ export interface GoodConductArgs {
   dept: 'CIVIL' | 'NDRC';
   decidedAt: string;
   decisionNo: string;
-  title: string;
 }
 
 function isIsoDate(value: string): boolean {
@@ -41,7 +40,8 @@ function text(argument: string, value: unknown, max: number): string {
 /**
  * Validates `recordGoodConduct` before anything touches the database: a valid citizen id, a kind
  * the platform records itself that the catalog has as GOOD, a real ISO date not after `asOf`
- * (good conduct is recorded once decided), and non-empty decision number and title.
+ * (good conduct is recorded once decided), a non-empty decision number, and no title but the
+ * catalog's name of the kind (a record's title is never free text: the catalog names it).
  */
 export function goodConductArgs(
   args: RecordGoodConductArgs,
@@ -63,12 +63,18 @@ export function goodConductArgs(
     throw badUserInput('decidedAt', 'must be an ISO date yyyy-mm-dd');
   }
   if (decidedAt > asOf) throw badUserInput('decidedAt', `must not be after today (${asOf})`);
+  const name = catalog.byCode.get(code)?.name;
+  if (args.title !== undefined && args.title !== null && args.title !== name) {
+    throw badUserInput(
+      'title',
+      `the title of a ${code} record is the catalog's name ${name}; omit it`,
+    );
+  }
   return {
     personId,
     kind: code,
     dept: GOOD_CONDUCT_KINDS[code].dept,
     decidedAt,
     decisionNo: text('decisionNo', args.decisionNo, 100),
-    title: text('title', args.title, 200),
   };
 }

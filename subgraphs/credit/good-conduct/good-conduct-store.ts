@@ -7,7 +7,6 @@ export interface GoodConductInput {
   sourceDept: 'CIVIL' | 'NDRC';
   personId: string;
   catalogCode: string;
-  title: string;
   /** ISO yyyy-mm-dd. */
   decidedAt: string;
   decisionNo: string;
@@ -22,7 +21,7 @@ export interface SeededGoodConduct extends GoodConductInput {
 }
 
 const COLUMNS = `id, person_id AS "personId", source_dept AS "sourceDept",
-  source_record_id AS "sourceRecordId", catalog_code AS "catalogCode", title,
+  source_record_id AS "sourceRecordId", catalog_code AS "catalogCode",
   to_char(decided_at, 'YYYY-MM-DD') AS "decidedAt", decision_no AS "decisionNo", status,
   to_char(status_changed_at, 'YYYY-MM-DD') AS "statusChangedAt", NULL::text AS "caseKey"`;
 
@@ -35,15 +34,14 @@ export function createGoodConductStore(db: Database) {
     async insert(input: GoodConductInput): Promise<CreditRecordData> {
       const rows = await db.query<CreditRecordData>(
         `INSERT INTO credit.good_conduct (source_dept, source_record_id, person_id, catalog_code,
-           title, decided_at, decision_no, recorded_by, recorded_at)
-         VALUES ($1, 'GC' || nextval('credit.good_conduct_seq'), $2, $3, $4, $5::date, $6, $7,
-           $8::timestamptz)
+           decided_at, decision_no, recorded_by, recorded_at)
+         VALUES ($1, 'GC' || nextval('credit.good_conduct_seq'), $2, $3, $4::date, $5, $6,
+           $7::timestamptz)
          RETURNING ${COLUMNS}`,
         [
           input.sourceDept,
           input.personId,
           input.catalogCode,
-          input.title,
           input.decidedAt,
           input.decisionNo,
           input.recordedBy,
@@ -61,11 +59,11 @@ export function createGoodConductStore(db: Database) {
           tx,
           records,
           `INSERT INTO credit.good_conduct (source_dept, source_record_id, person_id,
-               catalog_code, title, decided_at, decision_no, recorded_by, recorded_at)
-             SELECT "sourceDept", "sourceRecordId", "personId", "catalogCode", title,
+               catalog_code, decided_at, decision_no, recorded_by, recorded_at)
+             SELECT "sourceDept", "sourceRecordId", "personId", "catalogCode",
                "decidedAt", "decisionNo", "recordedBy", "recordedAt"
              FROM jsonb_to_recordset($1::jsonb) AS x("sourceDept" text, "sourceRecordId" text,
-               "personId" text, "catalogCode" text, title text, "decidedAt" date,
+               "personId" text, "catalogCode" text, "decidedAt" date,
                "decisionNo" text, "recordedBy" text, "recordedAt" timestamptz)`,
         );
       });

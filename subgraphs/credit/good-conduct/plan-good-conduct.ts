@@ -4,9 +4,9 @@ import type { SeededGoodConduct } from './good-conduct-store';
 
 /** The kinds of good conduct the credit platform records itself, with their deciding bureau. */
 export const GOOD_CONDUCT_KINDS = {
-  CIVIL_VOLUNTEER_SERVICE: { dept: 'CIVIL', title: '志愿服务时长认定（年度累计100小时以上）' },
-  CIVIL_CHARITY_DONATION: { dept: 'CIVIL', title: '慈善捐赠表彰' },
-  HONOUR_MODEL_WORKER: { dept: 'NDRC', title: '县级劳动模范称号' },
+  CIVIL_VOLUNTEER_SERVICE: { dept: 'CIVIL' },
+  CIVIL_CHARITY_DONATION: { dept: 'CIVIL' },
+  HONOUR_MODEL_WORKER: { dept: 'NDRC' },
 } as const;
 
 export type GoodConductKind = keyof typeof GOOD_CONDUCT_KINDS;
@@ -26,13 +26,12 @@ export function planGoodConduct(
   const records: SeededGoodConduct[] = [];
   const add = (person: SyntheticPerson, kind: GoodConductKind, decidedAt: string) => {
     const n = records.length + 1;
-    const { dept, title } = GOOD_CONDUCT_KINDS[kind];
+    const { dept } = GOOD_CONDUCT_KINDS[kind];
     records.push({
       sourceDept: dept,
       sourceRecordId: `SEED${String(n).padStart(6, '0')}`,
       personId: person.id,
       catalogCode: kind,
-      title,
       decidedAt,
       decisionNo: `通${dept === 'CIVIL' ? '民' : '发改'}〔${decidedAt.slice(0, 4)}〕${n}号`,
       recordedBy: 'seed',

@@ -22,7 +22,6 @@ export const goodConductResolvers = {
         sourceDept: input.dept,
         personId: input.personId,
         catalogCode: input.kind,
-        title: input.title,
         decidedAt: input.decidedAt,
         decisionNo: input.decisionNo,
         recordedBy: context.caller.sub,
@@ -31,6 +30,7 @@ export const goodConductResolvers = {
       const item = rules.catalog.byCode.get(record.catalogCode);
       return {
         ...record,
+        title: item?.name,
         category: item?.category,
         displayUntil: item ? displayUntil(record, item) : null,
       };

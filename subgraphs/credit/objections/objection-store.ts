@@ -70,7 +70,7 @@ const REPAIR_JSON = `jsonb_build_object('id', id::text, 'personId', person_id,
   'decidedOn', decided_on, 'decidedBy', decided_by)`;
 
 const RECORD_COLUMNS = `id, person_id AS "personId", source_dept AS "sourceDept",
-  source_record_id AS "sourceRecordId", catalog_code AS "catalogCode", title,
+  source_record_id AS "sourceRecordId", catalog_code AS "catalogCode",
   to_char(decided_at, 'YYYY-MM-DD') AS "decidedAt", decision_no AS "decisionNo", status,
   to_char(status_changed_at, 'YYYY-MM-DD') AS "statusChangedAt", case_key AS "caseKey"`;
 

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { parseYaml } from './parse-yaml';
+import { parseDisclosureItems } from './parse-disclosure-items';
 import { PolicyReader } from './policy-reader';
 import { CREDIT_CATEGORIES, REPAIR_ROUTES, SOURCE_DEPTS } from './types';
 import type { Catalog, CatalogItem, CategoryBounds, CreditCategory } from './types';
@@ -35,7 +36,12 @@ const CATEGORY_FIELDS = [
  */
 export function parseCatalog(text: string, file = 'policy/catalog.yaml'): Catalog {
   const reader = new PolicyReader(file);
-  const root = reader.mapping(parseYaml(text, file), '(root)', ['version', 'categories', 'items']);
+  const root = reader.mapping(parseYaml(text, file), '(root)', [
+    'version',
+    'categories',
+    'items',
+    'disclosureItems',
+  ]);
   const version = root ? reader.text(root, 'version', '(root)') : undefined;
 
   const bounds = new Map<CreditCategory, CategoryBounds>();
@@ -66,12 +72,19 @@ export function parseCatalog(text: string, file = 'policy/catalog.yaml'): Catalo
     items.push(item);
   });
 
+  const disclosureItems = parseDisclosureItems(
+    reader,
+    root?.disclosureItems,
+    new Set(byCode.keys()),
+  );
+
   reader.finish();
   return {
     version: version ?? '',
     categories: Object.fromEntries(bounds) as Record<CreditCategory, CategoryBounds>,
     items,
     byCode,
+    disclosureItems,
     contentSha256: createHash('sha256').update(text).digest('hex'),
   };
 }

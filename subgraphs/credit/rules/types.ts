@@ -53,6 +53,19 @@ export interface CategoryBounds {
   legalBasis: string;
 }
 
+/** Kinds of decision published for public disclosure (双公示). */
+export const DISCLOSURE_KINDS = ['LICENSING', 'PENALTY'] as const;
+export type DisclosureKind = (typeof DISCLOSURE_KINDS)[number];
+
+/** A kind of licensing or penalty decision a disclosure feed names (catalog `disclosureItems`). */
+export interface DisclosureItem {
+  code: string;
+  /** The public title, e.g. 食品经营许可, 行政处罚（罚款）. */
+  name: string;
+  sourceDept: SourceDept;
+  kind: DisclosureKind;
+}
+
 /** The loaded, validated catalog. */
 export interface Catalog {
   version: string;
@@ -60,6 +73,8 @@ export interface Catalog {
   categories: Readonly<Record<CreditCategory, CategoryBounds>>;
   items: readonly CatalogItem[];
   byCode: ReadonlyMap<string, CatalogItem>;
+  /** Kinds of disclosed decision by code (their names are the public titles). */
+  disclosureItems: ReadonlyMap<string, DisclosureItem>;
   /** sha256 (hex) of the file content, part of `rulesVersion`. */
   contentSha256: string;
 }
@@ -104,10 +119,10 @@ export interface CreditRecordData {
   sourceDept: string;
   sourceRecordId: string;
   catalogCode: string;
-  title: string;
   /** ISO yyyy-mm-dd. */
   decidedAt: string;
-  decisionNo: string;
+  /** The decision document's number; null where the only number is a court case number. */
+  decisionNo: string | null;
   status: CreditRecordStatus;
   /** ISO yyyy-mm-dd the record was performed or revoked. */
   statusChangedAt: string | null;

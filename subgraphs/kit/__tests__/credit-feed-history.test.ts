@@ -6,7 +6,6 @@ function entry(overrides: Partial<CreditFeedEntry>): CreditFeedEntry {
     sourceRecordId: 'R-1',
     personId: '511921198503150106',
     catalogCode: 'TAX_ARREARS',
-    title: '欠缴税款',
     decidedAt: '2024-01-10',
     decisionNo: 'D-1',
     status: 'ACTIVE',

@@ -42,7 +42,7 @@ describe('marketDisclosureHistory', () => {
       partyName: '张三',
       decisionNo: '通市监罚〔2024〕2号',
       decidedAt: '2024-01-10',
-      title: '价格欺诈；处罚：罚款2000元',
+      disclosureItem: 'AMR_PENALTY_FINE',
       authority: '通江县市场监督管理局',
       validUntil: null,
       catalogCode: 'AMR_PENALTY',
@@ -56,7 +56,7 @@ describe('marketDisclosureHistory', () => {
         partyName: '张三',
         decisionNo: '通市监许〔2024〕1号',
         decidedAt: '2024-03-01',
-        title: '食品经营许可（许可证编号 JY15119212024000001）',
+        disclosureItem: 'AMR_LICENSING_FOOD_BUSINESS',
         authority: '通江县市场监督管理局',
         validUntil: '2029-02-28',
         status: 'ACTIVE',
@@ -65,5 +65,7 @@ describe('marketDisclosureHistory', () => {
       },
       { ...penalty, status: 'REVOKED', statusChangedAt: '2024-04-01' },
     ]);
+    // The facts, the amount and the licence number stay with the bureau.
+    expect(JSON.stringify(history)).not.toMatch(/价格欺诈|2000|JY15119212024000001/);
   });
 });

@@ -37,17 +37,15 @@ describe('market credit feed entries', () => {
       sourceRecordId: 'AMR-PEN-000001',
       personId: PERSON,
       catalogCode: 'AMR_PENALTY',
-      title: '行政处罚（罚款）：销售超过保质期的食品',
       decidedAt: '2025-03-01',
       decisionNo: '通市监处罚〔2025〕1号',
       status: 'PERFORMED',
       statusChangedAt: '2025-03-20',
     });
     const minor = { ...penalty, kind: 'WARNING' as const, amount: null, simpleProcedure: true };
-    expect(penaltyFeedEntry(minor)).toMatchObject({
-      catalogCode: 'AMR_PENALTY_MINOR',
-      title: '简易程序行政处罚（警告）：销售超过保质期的食品',
-    });
+    expect(penaltyFeedEntry(minor)).toMatchObject({ catalogCode: 'AMR_PENALTY_MINOR' });
+    // The reason, kind and amount stay with the bureau.
+    expect(JSON.stringify(penaltyFeedEntry(penalty))).not.toMatch(/销售超过保质期|罚款|2000/);
   });
 
   it('publishes the legal representative of a listed enterprise under the list it is on', () => {
@@ -62,7 +60,6 @@ describe('market credit feed entries', () => {
       sourceRecordId: `abnormal:${USCC}:${PERSON}`,
       personId: PERSON,
       catalogCode: 'AMR_ABNORMAL_ENTERPRISE_LEGAL_REP',
-      title: '所任法定代表人的通江县诺水银耳科技有限公司被列入经营异常名录',
       decidedAt: '2025-02-08',
       decisionNo: '通市监异〔2025〕4号',
       status: 'ACTIVE',
@@ -79,7 +76,6 @@ describe('market credit feed entries', () => {
       sourceRecordId: `serious-illegal:${USCC}:${PERSON}`,
       personId: PERSON,
       catalogCode: 'AMR_SERIOUS_ILLEGAL_LEGAL_REP',
-      title: '所任法定代表人的通江县诺水银耳科技有限公司被列入严重违法失信名单',
       decidedAt: '2024-02-20',
       decisionNo: '通市监严〔2024〕2号',
       status: 'ACTIVE',
@@ -114,8 +110,7 @@ describe('market credit feed entries', () => {
       ['AMR-HON-000002', 'AMR_CONTRACT_HONOUR', 'ACTIVE'],
       ['AMR-PEN-000001', 'AMR_PENALTY', 'PERFORMED'],
     ]);
-    expect(marketFeedHistory(records)[1].title).toBe(
-      '所任法定代表人的通江县诺水银耳科技有限公司获评“守合同重信用”企业',
-    );
+    // The enterprise's name stays with the bureau.
+    expect(JSON.stringify(marketFeedHistory(records))).not.toContain('通江县诺水银耳科技有限公司');
   });
 });

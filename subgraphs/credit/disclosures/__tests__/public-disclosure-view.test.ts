@@ -1,6 +1,7 @@
 import { makeCitizenId } from '../../../../lib/ids/citizen-id';
 import { decodeDisclosureCursor, encodeDisclosureCursor } from '../disclosure-cursor';
 import { DISCLOSURE_ENTRY_READER } from '../disclosure-entry-reader';
+import { loadCatalog } from '../../rules/load-catalog';
 import { toPublicDisclosure } from '../public-disclosure-view';
 
 const ID = makeCitizenId('511921', '1985-03-12', 123);
@@ -8,25 +9,29 @@ const ID = makeCitizenId('511921', '1985-03-12', 123);
 describe('toPublicDisclosure', () => {
   it('masks the id number to region and last four characters, and adds nothing of the party', () => {
     expect(
-      toPublicDisclosure({
-        id: 'AMR:AMR-PEN-000001',
-        kind: 'PENALTY',
-        dept: 'AMR',
-        personId: ID,
-        partyNameMasked: '张*',
-        decisionNo: '通市监罚〔2025〕12号',
-        decidedAt: '2025-05-01',
-        title: '销售超过保质期的食品；处罚：罚款2000元',
-        authority: '通江县市场监督管理局',
-        validUntil: null,
-      }),
+      toPublicDisclosure(
+        {
+          id: 'AMR:AMR-PEN-000001',
+          kind: 'PENALTY',
+          dept: 'AMR',
+          personId: ID,
+          partyNameMasked: '张*',
+          decisionNo: '通市监罚〔2025〕12号',
+          decidedAt: '2025-05-01',
+          disclosureItem: 'AMR_PENALTY_FINE',
+          authority: '通江县市场监督管理局',
+          validUntil: null,
+        },
+        loadCatalog(),
+      ),
     ).toEqual({
       id: 'AMR:AMR-PEN-000001',
       kind: 'PENALTY',
       dept: 'AMR',
       decisionNo: '通市监罚〔2025〕12号',
       decidedAt: '2025-05-01',
-      title: '销售超过保质期的食品；处罚：罚款2000元',
+      // The catalog's name of the kind: the facts and the amount stay with the bureau.
+      title: '行政处罚（罚款）',
       authority: '通江县市场监督管理局',
       validUntil: null,
       partyName: '张*',
@@ -51,7 +56,7 @@ describe('DISCLOSURE_ENTRY_READER', () => {
     partyName: '张三',
     decisionNo: '通市监许〔2024〕7号',
     decidedAt: '2024-03-01',
-    title: '食品经营许可（许可证编号 JY1511921202400007）',
+    disclosureItem: 'AMR_LICENSING_FOOD_BUSINESS',
     authority: '通江县市场监督管理局',
     validUntil: '2029-02-28',
     status: 'ACTIVE',

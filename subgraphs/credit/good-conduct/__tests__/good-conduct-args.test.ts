@@ -9,7 +9,7 @@ const VALID = {
   kind: 'CIVIL_VOLUNTEER_SERVICE',
   decidedAt: '2025-03-01',
   decisionNo: '通民〔2025〕12号',
-  title: ' 志愿服务时长认定 ',
+  title: undefined,
 };
 
 function refusal(overrides: Record<string, unknown>): unknown {
@@ -29,14 +29,17 @@ describe('goodConductArgs', () => {
       dept: 'CIVIL',
       decidedAt: '2025-03-01',
       decisionNo: '通民〔2025〕12号',
-      title: '志愿服务时长认定',
     });
+    // The catalog's name is accepted as the (deprecated) title; it is not stored.
+    expect(goodConductArgs({ ...VALID, title: '志愿服务' }, CATALOG, '2025-03-01')).toEqual(
+      goodConductArgs(VALID, CATALOG, '2025-03-01'),
+    );
     expect(
       goodConductArgs({ ...VALID, kind: 'HONOUR_MODEL_WORKER' }, CATALOG, '2025-03-01').dept,
     ).toBe('NDRC');
   });
 
-  it('refuses a future date, an impossible date, an unknown kind and an empty title', () => {
+  it('refuses a future date, an impossible date, an unknown kind and a title of its own', () => {
     expect(refusal({ decidedAt: '2025-03-02' })).toEqual({
       code: 'BAD_USER_INPUT',
       argument: 'decidedAt',
@@ -52,10 +55,11 @@ describe('goodConductArgs', () => {
       argument: 'kind',
       reason: 'must be one of CIVIL_VOLUNTEER_SERVICE, CIVIL_CHARITY_DONATION, HONOUR_MODEL_WORKER',
     });
-    expect(refusal({ title: '  ' })).toEqual({
+    expect(refusal({ title: '志愿服务时长认定（年度累计100小时以上）' })).toEqual({
       code: 'BAD_USER_INPUT',
       argument: 'title',
-      reason: 'must be a non-empty string',
+      reason:
+        "the title of a CIVIL_VOLUNTEER_SERVICE record is the catalog's name 志愿服务; omit it",
     });
   });
 });

@@ -17,7 +17,6 @@ function record(
     sourceDept,
     sourceRecordId,
     catalogCode,
-    title: catalogCode,
     decidedAt,
     decisionNo: `No.${sourceRecordId}`,
     status: 'ACTIVE',

@@ -195,6 +195,7 @@ export const RULES: CreditRules = {
     },
     items: ITEMS,
     byCode: new Map(ITEMS.map((item) => [item.code, item])),
+    disclosureItems: new Map(),
     contentSha256: '0'.repeat(64),
   },
 };
@@ -213,7 +214,6 @@ export function record(
     sourceDept,
     sourceRecordId,
     catalogCode,
-    title: `${catalogCode} ${sourceRecordId}`,
     decidedAt,
     decisionNo: `No.${sourceRecordId}`,
     status: 'ACTIVE',

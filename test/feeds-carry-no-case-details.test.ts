@@ -1,0 +1,131 @@
+/**
+ * Nothing a department records crosses to the credit platform except through the catalog: every
+ * entry of every feed of the seeded county (the credit feeds of tax, court, market and
+ * education, the market bureau's disclosure feed and the platform's own good-conduct records) is
+ * walked, and none carries an amount, a fact of a case (a penalty's reason, a debtor's
+ * obligation, an integrity record's facts or school, a violation's description, an enterprise's
+ * name, a licence number) or a court case number. Titles come from the catalog's names
+ * (policy/catalog.yaml), which the credit platform reads itself.
+ */
+import { generatePersons } from '../scripts/seed/generate-persons';
+import { courtFeedHistory } from '../subgraphs/court/court-feed-entries';
+import { planCourtRecords } from '../subgraphs/court/seed';
+import { planGoodConduct } from '../subgraphs/credit/good-conduct/plan-good-conduct';
+import { loadCatalog } from '../subgraphs/credit/rules/load-catalog';
+import { educationFeedHistory } from '../subgraphs/education/education-feed-entries';
+import { planEducationRecords } from '../subgraphs/education/seed';
+import { marketDisclosureHistory } from '../subgraphs/market/market-disclosure-entries';
+import { marketFeedHistory } from '../subgraphs/market/market-feed-entries';
+import { planMarketRecords } from '../subgraphs/market/seed';
+import { planTaxRecords } from '../subgraphs/tax/seed';
+import { taxFeedHistory } from '../subgraphs/tax/tax-feed-entries';
+
+const AS_OF = '2025-06-30';
+const PERSONS = generatePersons({ count: 3000, seed: 2018, asOf: AS_OF });
+const CATALOG = loadCatalog();
+
+const tax = planTaxRecords(PERSONS, AS_OF);
+const court = planCourtRecords(PERSONS, AS_OF);
+const market = planMarketRecords(PERSONS, AS_OF);
+const education = planEducationRecords(PERSONS, AS_OF);
+const names = new Map(PERSONS.map((person) => [person.id, person.name]));
+
+const FEEDS = {
+  TAX: taxFeedHistory(tax),
+  COURT: courtFeedHistory(court),
+  AMR: marketFeedHistory(market),
+  EDU: educationFeedHistory(education),
+};
+const DISCLOSURES = marketDisclosureHistory(market, names);
+const GOOD_CONDUCT = planGoodConduct(PERSONS, AS_OF, new Date(`${AS_OF}T00:00:00Z`));
+
+/** Every text a department keeps about its cases, which must stay with it. */
+const CASE_DETAILS = [
+  ...court.cases.map((c) => c.caseNo),
+  ...court.listings.flatMap((l) => [l.caseNo, l.obligation]),
+  ...court.restrictions.map((r) => r.caseNo),
+  ...tax.violations.map((v) => v.description),
+  ...market.penalties.map((p) => p.reason),
+  ...market.enterprises.map((e) => e.name),
+  ...market.licenses.map((l) => l.licenseNo),
+  ...education.integrityRecords.flatMap((r) => [r.description, r.institution]),
+];
+
+/** Every amount the departments record, as a text would carry it. */
+const AMOUNTS = [
+  ...tax.arrears.map((a) => a.amount),
+  ...court.cases.map((c) => c.amount),
+  ...market.penalties.flatMap((p) => (p.amount === null ? [] : [p.amount])),
+].flatMap((amount) => [amount.toFixed(2), `${amount}元`]);
+
+/** The strings of an entry. */
+function texts(entry: object): string[] {
+  return Object.values(entry).filter((value): value is string => typeof value === 'string');
+}
+
+/** Entries one of whose strings contains one of `needles`, with the first needle found. */
+function carrying(entries: readonly object[], needles: readonly string[]): [string, string][] {
+  return entries.flatMap((entry) => {
+    const found = needles.find((needle) => texts(entry).some((text) => text.includes(needle)));
+    return found === undefined ? [] : [[JSON.stringify(entry), found] as [string, string]];
+  });
+}
+
+const ALL = [...Object.values(FEEDS).flat(), ...DISCLOSURES, ...GOOD_CONDUCT];
+
+describe('feed entries of the seeded county carry no case details', () => {
+  it('walks a seed that has such details to leak', () => {
+    expect(Object.values(FEEDS).map((entries) => entries.length > 20)).toEqual([
+      true,
+      true,
+      true,
+      true,
+    ]);
+    expect(DISCLOSURES.length).toBeGreaterThan(20);
+    expect(GOOD_CONDUCT.length).toBeGreaterThan(20);
+    expect(CASE_DETAILS.length).toBeGreaterThan(100);
+    expect(AMOUNTS.length).toBeGreaterThan(100);
+  });
+
+  it('no entry carries an amount, or anything priced in yuan', () => {
+    expect(carrying(ALL, [...AMOUNTS, '元'])).toEqual([]);
+  });
+
+  it('no entry carries a fact of a case or a court case number', () => {
+    expect(carrying(ALL, CASE_DETAILS)).toEqual([]);
+  });
+
+  it("a credit entry is the catalog's item and the decision's dates and number, nothing else", () => {
+    for (const [dept, entries] of Object.entries(FEEDS)) {
+      for (const entry of entries) {
+        expect(Object.keys(entry).sort()).toEqual([
+          'catalogCode',
+          'decidedAt',
+          'decisionNo',
+          'personId',
+          'sourceRecordId',
+          'status',
+          'statusChangedAt',
+        ]);
+        expect([entry.catalogCode, CATALOG.byCode.get(entry.catalogCode)?.sourceDept]).toEqual([
+          entry.catalogCode,
+          dept,
+        ]);
+      }
+    }
+    expect(FEEDS.COURT.map((entry) => entry.decisionNo)).toEqual(FEEDS.COURT.map(() => null));
+    expect(GOOD_CONDUCT.every((record) => !('title' in record))).toBe(true);
+  });
+
+  it('a disclosure names its kind by the catalog, whose name is the public title', () => {
+    for (const entry of DISCLOSURES) {
+      const item = CATALOG.disclosureItems.get(entry.disclosureItem);
+      expect([entry.disclosureItem, item?.kind, item?.sourceDept]).toEqual([
+        entry.disclosureItem,
+        entry.kind,
+        'AMR',
+      ]);
+      expect(Object.keys(entry)).not.toContain('title');
+    }
+  });
+});
