@@ -40,9 +40,11 @@ describe('enforceResult', () => {
       returned: ['Query.person'],
       masked: ['Person.name'],
       denied: ['Person.court', 'Court.cases'],
-      denials: [
-        { field: 'Person.court', ruleId: 'default-deny' },
-        { field: 'Court.cases', ruleId: 'default-deny' },
+      rules: [
+        { field: 'Query.person', outcome: 'returned', ruleId: 'lookup' },
+        { field: 'Person.name', outcome: 'masked', ruleId: 'names-masked' },
+        { field: 'Person.court', outcome: 'denied', ruleId: 'default-deny' },
+        { field: 'Court.cases', outcome: 'denied', ruleId: 'default-deny' },
       ],
     });
   });
