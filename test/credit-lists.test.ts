@@ -152,7 +152,7 @@ describe('credit lists and green channel through the gateway (default policy)', 
       ['EDU', null],
       ['PSB', null],
     ]);
-  }, 60_000);
+  });
 
   afterAll(async () => {
     await system?.stop();

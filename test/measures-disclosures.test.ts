@@ -98,7 +98,7 @@ describe('joint measures and public disclosure through the gateway (default poli
 
   beforeAll(async () => {
     system = await startSecureSystem({ persons: 120, asOf: AS_OF });
-  }, 60_000);
+  });
 
   afterAll(async () => {
     await system?.stop();
