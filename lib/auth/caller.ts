@@ -34,6 +34,7 @@ export const PURPOSES = {
   CREDIT_REPAIR: '异议与修复',
   JUDICIAL: '司法',
   AUTHORIZED_QUERY: '授权查询',
+  DATA_ENTRY: '信息记录',
   SELF_QUERY: '本人查询',
   AUDIT_REVIEW: '审计复核',
 } as const;

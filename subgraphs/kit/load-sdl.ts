@@ -5,6 +5,7 @@ import type { SubgraphModule } from './subgraph-module';
 const SHARED_SDL: Record<string, string> = {
   'credit-feed': join(__dirname, 'credit-feed.graphql'),
   'disclosure-feed': join(__dirname, 'disclosure-feed.graphql'),
+  'decision-writes': join(__dirname, 'decision-writes.graphql'),
 };
 
 /**

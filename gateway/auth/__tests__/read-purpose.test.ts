@@ -21,7 +21,8 @@ const anonymous: CallerIdentity = { sub: 'anonymous', clientType: 'public', role
 
 const OFFICER_PURPOSES =
   'ADMIN_LICENSING (行政许可), ADMIN_ENFORCEMENT (监管执法), JOINT_DISCIPLINE (联合奖惩), ' +
-  'PUBLIC_SERVICE (公共服务), CREDIT_REPAIR (异议与修复), JUDICIAL (司法), AUTHORIZED_QUERY (授权查询)';
+  'PUBLIC_SERVICE (公共服务), CREDIT_REPAIR (异议与修复), JUDICIAL (司法), AUTHORIZED_QUERY (授权查询), ' +
+  'DATA_ENTRY (信息记录)';
 
 function refusal(identity: CallerIdentity, headers: RequestHeaders) {
   try {
@@ -107,6 +108,7 @@ describe('readPurpose: refusals', () => {
           'CREDIT_REPAIR',
           'JUDICIAL',
           'AUTHORIZED_QUERY',
+          'DATA_ENTRY',
         ],
         http: { status: 400 },
       },
@@ -128,6 +130,7 @@ describe('readPurpose: refusals', () => {
       'CREDIT_REPAIR',
       'JUDICIAL',
       'AUTHORIZED_QUERY',
+      'DATA_ENTRY',
       'SELF_QUERY',
     ]);
   });

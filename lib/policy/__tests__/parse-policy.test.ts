@@ -6,7 +6,7 @@ const DEPTS = 'PSB, TAX, COURT, AMR, EDU, NDRC, PBOC, CIVIL, HRSS, AUDIT';
 const CLIENTS = 'officer, system, citizen, org, auditor, developer, public';
 const PURPOSES =
   'ADMIN_LICENSING, ADMIN_ENFORCEMENT, JOINT_DISCIPLINE, PUBLIC_SERVICE, CREDIT_REPAIR, ' +
-  'JUDICIAL, AUTHORIZED_QUERY, SELF_QUERY, AUDIT_REVIEW';
+  'JUDICIAL, AUTHORIZED_QUERY, DATA_ENTRY, SELF_QUERY, AUDIT_REVIEW';
 
 /** A valid rule; tests override one part at a time. */
 function rule(overrides: Record<string, unknown> = {}): Record<string, unknown> {
