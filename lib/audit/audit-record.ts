@@ -92,6 +92,18 @@ export interface ResolvedSubject {
   denied?: readonly string[];
   /** The rule that refused each refused field. */
   rules?: readonly FieldRule[];
+  /** Decisions a mutation wrote about the subject, in order. */
+  writes?: readonly WrittenDecision[];
+}
+
+/** A decision a mutation wrote about a subject (the subject itself is the entry's HMAC). */
+export interface WrittenDecision {
+  /** Kind of decision (lib/decision-kinds), e.g. `arrears`. */
+  kind: string;
+  /** The decision's number (文书号). */
+  decisionNo: string;
+  /** What the write did: INSERTED, CORRECTED, ENDED or REVOKED. */
+  outcome: string;
 }
 
 /** A subgraph's resolver log for one request. */

@@ -8,11 +8,12 @@
  *   log.resolved(personId, 'Person.name');            // from resolvers or a field middleware
  *   log.masked(personId, 'Person.idNumber');
  *   log.denied(personId, 'Person.address', 'default-deny');
+ *   log.wrote(personId, 'Mutation.taxImport', { kind: 'arrears', decisionNo, outcome: 'INSERTED' });
  *   if (log.subjectCount > 0) {
  *     await audit.append(log.toRecord({ requestId, caller, policyVersion }));  // fail closed
  *   }
  */
-import type { AuditCaller, ResolverAuditRecord } from './audit-record';
+import type { AuditCaller, ResolverAuditRecord, WrittenDecision } from './audit-record';
 import { normalizeSubjectId } from './subject-hmac';
 
 /** What a request's resolvers did with person fields. */
@@ -23,6 +24,8 @@ export interface ResolverLog {
   masked(subject: string, field: string): void;
   /** A field of `subject` was refused by the policy rule `ruleId`. */
   denied(subject: string, field: string, ruleId: string): void;
+  /** A mutation `field` wrote a decision about `subject` (recorded, corrected, ended, revoked). */
+  wrote(subject: string, field: string, decision: WrittenDecision): void;
   /** Distinct subjects logged so far. */
   readonly subjectCount: number;
   /** The record for the audit writer: subjects in first-seen order, fields sorted. */
@@ -39,6 +42,7 @@ interface SubjectFields {
   denied: Set<string>;
   /** `field\u0000ruleId` of every denial. */
   refusals: Set<string>;
+  writes: WrittenDecision[];
 }
 
 /** A new, empty resolver log (one per request). */
@@ -48,7 +52,13 @@ export function createResolverLog(): ResolverLog {
     const id = normalizeSubjectId(subject);
     let fields = subjects.get(id);
     if (!fields) {
-      fields = { resolved: new Set(), masked: new Set(), denied: new Set(), refusals: new Set() };
+      fields = {
+        resolved: new Set(),
+        masked: new Set(),
+        denied: new Set(),
+        refusals: new Set(),
+        writes: [],
+      };
       subjects.set(id, fields);
     }
     return fields;
@@ -61,6 +71,11 @@ export function createResolverLog(): ResolverLog {
       fields.denied.add(field);
       fields.refusals.add(`${field}\u0000${ruleId}`);
     },
+    wrote: (subject, field, decision) => {
+      const fields = fieldsOf(subject);
+      fields.resolved.add(field);
+      fields.writes.push(decision);
+    },
     get subjectCount() {
       return subjects.size;
     },
@@ -72,6 +87,7 @@ export function createResolverLog(): ResolverLog {
         resolved: [...subjects].map(([subject, fields]) => ({
           subject,
           fields: [...fields.resolved].sort(),
+          ...(fields.writes.length > 0 && { writes: fields.writes }),
           ...(fields.masked.size > 0 && { masked: [...fields.masked].sort() }),
           ...(fields.denied.size > 0 && {
             denied: [...fields.denied].sort(),

@@ -9,7 +9,8 @@
  * callerPerson?, org?, purpose?, caseRef?, then per kind
  *   operation: operationName, documentHash, subjects, fields, subgraphs, policyVersion, latencyMs,
  *              result, error?, extra?
- *   resolver:  resolved [{ subject, fields, masked?, denied?, rules? }], subjects, policyVersion?,
+ *   resolver:  resolved [{ subject, fields, masked?, denied?, rules?, writes? }], subjects,
+ *              policyVersion?,
  *              extra?
  * Safety net: any valid citizen id still found in clear in a string or key (a case ref, an error
  * message, `extra`, a hash a client made up), even glued to other characters, is replaced by its
@@ -102,6 +103,7 @@ export function toStoredRecord(record: AuditRecord, hmacKey: Buffer): StoredReco
         masked: entry.masked,
         denied: entry.denied,
         rules: entry.rules,
+        writes: entry.writes?.map((write) => ({ ...write })),
       })),
       subjects,
       policyVersion: record.policyVersion,

@@ -175,6 +175,18 @@ export function createCreditSubgraph(options: CreditSubgraphOptions = {}): Credi
         },
         disclosures,
         // --- end measures and disclosures ---
+        collectNow: async () => {
+          const [credit, register, disclosure] = await Promise.all([
+            built.collectOnce(),
+            builtRegister.collectOnce(),
+            builtDisclosures.collectOnce(),
+          ]);
+          return [
+            ...credit.map((report) => ({ ...report, feed: 'credit' as const })),
+            ...register.map((report) => ({ ...report, feed: 'register' as const })),
+            ...disclosure.map((report) => ({ ...report, feed: 'disclosure' as const })),
+          ];
+        },
       };
       return {
         resolvers: creditResolvers,

@@ -1,4 +1,5 @@
 import DataLoader from 'dataloader';
+import type { FeedCollectionReport } from './collector/feed-collection-report';
 import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
 import { chinaToday } from '../../lib/civil-time/china-today';
 import { groupByKey, oneByKey } from '../kit/group-by-key';
@@ -59,6 +60,11 @@ export interface CreditServices {
   calendar: WorkingCalendar;
   /** Operator log, one line per event, no personal data. */
   log: (line: string) => void;
+  /**
+   * Runs a collection pass of every feed (credit, register, disclosure) now, queued behind a pass
+   * already running; resolves with each source's report.
+   */
+  collectNow: () => Promise<FeedCollectionReport[]>;
   // --- end objections ---
   // --- measures and disclosures (issue 5) ---
   /** Joint measures catalog (policy/measures.yaml) and the record of checks. */
@@ -183,6 +189,7 @@ export const creditResolvers: GraphQLResolverMap<CreditContext> = {
     ...goodConductResolvers.Mutation, // --- good conduct (issue 5) ---
     ...objectionResolvers.Mutation, // --- objections (issue 5) ---
     ...measuresResolvers.Mutation, // --- measures (issue 5) ---
+    collectCreditFeedsNow: (_root, _args, context: CreditContext) => context.services.collectNow(),
   },
   Person: {
     ...consentResolvers.Person,

@@ -1,3 +1,4 @@
+import { disclosureFeedHistory } from '../kit/disclosure-feed-history';
 import type { DisclosureFeedEntry } from '../kit/disclosure-feed-store';
 import { penaltyFeedEntry } from './market-feed-entries';
 import type { LicenseRecord, MarketRecords, PenaltyRecord } from './records';
@@ -67,21 +68,5 @@ export function marketDisclosureHistory(
     ...records.licenses.map((l) => licenseDisclosureEntry(l, names.get(l.personId) ?? '')),
     ...records.penalties.map((p) => penaltyDisclosureEntry(p, names.get(p.personId) ?? '')),
   ];
-  const events: { on: string; entry: DisclosureFeedEntry }[] = [];
-  for (const entry of latest) {
-    events.push({
-      on: entry.decidedAt,
-      entry: { ...entry, status: 'ACTIVE', statusChangedAt: null },
-    });
-    if (entry.status === 'REVOKED') {
-      events.push({ on: entry.statusChangedAt ?? entry.decidedAt, entry });
-    }
-  }
-  events.sort(
-    (a, b) =>
-      a.on.localeCompare(b.on) ||
-      a.entry.sourceRecordId.localeCompare(b.entry.sourceRecordId) ||
-      Number(a.entry.status === 'REVOKED') - Number(b.entry.status === 'REVOKED'),
-  );
-  return events.map((event) => event.entry);
+  return disclosureFeedHistory(latest);
 }

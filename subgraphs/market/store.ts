@@ -87,7 +87,8 @@ export function createMarketStore(db: Database) {
           `DELETE FROM market.contract_honours; DELETE FROM market.enterprise_roles;
            DELETE FROM market.licenses; DELETE FROM market.penalties;
            DELETE FROM market.enterprises; DELETE FROM market.credit_feed;
-           DELETE FROM market.disclosure_feed;`,
+           DELETE FROM market.disclosure_feed; DELETE FROM market.decisions;
+           DELETE FROM market.decision_versions;`,
         );
         await insertJsonRows(
           tx,

@@ -43,6 +43,11 @@ export const taxResolvers: GraphQLResolverMap<TaxContext> = {
       args: { after?: string | null; first?: number | null },
       context: TaxContext,
     ) => context.store.creditFeed(args.after, args.first ?? 500),
+    taxDisclosureFeed: (
+      _root,
+      args: { after?: string | null; first?: number | null },
+      context: TaxContext,
+    ) => context.store.disclosureFeed(args.after, args.first ?? 500),
   },
   Person: {
     // The tax bureau answers for any valid citizen id: no lookup needed to resolve the entity.

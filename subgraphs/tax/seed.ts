@@ -11,6 +11,8 @@ import type {
 } from './records';
 import { TAX_TYPES } from './records';
 import { createTaxStore } from './store';
+import { disclosureFeedHistory } from '../kit/disclosure-feed-history';
+import { violationDisclosureEntry } from './tax-disclosure-entries';
 import { taxFeedHistory } from './tax-feed-entries';
 
 /** Month-day on which the annual credit levels of the previous tax year are published. */
@@ -27,7 +29,14 @@ export async function seedTax(
   asOf: string,
 ): Promise<TaxRecords> {
   const records = planTaxRecords(persons, asOf);
-  await createTaxStore(db).replaceAll(records, taxFeedHistory(records));
+  const names = new Map(persons.map((person) => [person.id, person.name]));
+  await createTaxStore(db).replaceAll(
+    records,
+    taxFeedHistory(records),
+    disclosureFeedHistory(
+      records.violations.map((v) => violationDisclosureEntry(v, names.get(v.personId) ?? '')),
+    ),
+  );
   return records;
 }
 

@@ -2,12 +2,15 @@ import type { Database } from '../kit/db/database';
 import { inBatches, insertJsonRows } from '../kit/db/in-batches';
 import type { CreditFeedEntry, CreditFeedPage } from '../kit/credit-feed-store';
 import { createCreditFeedStore } from '../kit/credit-feed-store';
+import type { DisclosureFeedEntry, DisclosureFeedPage } from '../kit/disclosure-feed-store';
+import { createDisclosureFeedStore } from '../kit/disclosure-feed-store';
 import type { TaxArrearRecord, TaxLevelRecord, TaxRecords, TaxViolationRecord } from './records';
 import { arrearFeedEntry } from './tax-feed-entries';
 
 /** Rows per bulk insert statement. */
 
 const feed = createCreditFeedStore('tax');
+const disclosures = createDisclosureFeedStore('tax');
 
 const LEVEL_COLUMNS = `id, person_id AS "personId", year, level,
   to_char(assessed_at, 'YYYY-MM-DD') AS "assessedAt", decision_no AS "decisionNo"`;
@@ -56,6 +59,11 @@ export function createTaxStore(db: Database) {
       return feed.page(db, after, first);
     },
 
+    /** A page of the disclosure feed (双公示 of tax penalties, see createDisclosureFeedStore). */
+    disclosureFeed(after: string | null | undefined, first: number): Promise<DisclosureFeedPage> {
+      return disclosures.page(db, after, first);
+    },
+
     /**
      * Records payment of outstanding arrears and publishes the PERFORMED version to the credit
      * feed in the same transaction. Throws if `arrearId` is unknown or already paid.
@@ -74,14 +82,21 @@ export function createTaxStore(db: Database) {
     },
 
     /**
-     * Replaces all tax data with `records` and the credit feed with `feedEntries`, in one
-     * transaction and one statement per 2,000 rows. The feed's change_seq keeps counting up, so
-     * a collector's cursor never points into the new feed.
+     * Replaces all tax data with `records`, the credit feed with `feedEntries` and the disclosure
+     * feed with `disclosureEntries` (recorded decisions and their ledger go too), in one
+     * transaction and one statement per 2,000 rows. The feeds' change_seq keep counting up, so a
+     * collector's cursor never points into the new feeds.
      */
-    replaceAll(records: TaxRecords, feedEntries: readonly CreditFeedEntry[]): Promise<void> {
+    replaceAll(
+      records: TaxRecords,
+      feedEntries: readonly CreditFeedEntry[],
+      disclosureEntries: readonly DisclosureFeedEntry[] = [],
+    ): Promise<void> {
       return db.transaction(async (tx) => {
         await tx.exec(
-          'DELETE FROM tax.credit_levels; DELETE FROM tax.arrears; DELETE FROM tax.violations; DELETE FROM tax.credit_feed;',
+          `DELETE FROM tax.credit_levels; DELETE FROM tax.arrears; DELETE FROM tax.violations;
+           DELETE FROM tax.credit_feed; DELETE FROM tax.disclosure_feed; DELETE FROM tax.decisions;
+           DELETE FROM tax.decision_versions;`,
         );
         await insertJsonRows(
           tx,
@@ -138,6 +153,7 @@ export function createTaxStore(db: Database) {
              status text, status_changed_at date)`,
         );
         await inBatches(feedEntries, (batch) => feed.append(tx, batch));
+        await inBatches(disclosureEntries, (batch) => disclosures.append(tx, batch));
       });
     },
   };

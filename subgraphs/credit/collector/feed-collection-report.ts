@@ -1,0 +1,7 @@
+import type { SourceReport } from './collect-source';
+
+/** One source's report of a collection pass, as the `FeedCollectionReport` SDL type. */
+export interface FeedCollectionReport extends SourceReport {
+  /** Which feed: `credit` (credit records), `register` (household register), `disclosure` (双公示). */
+  feed: 'credit' | 'register' | 'disclosure';
+}

@@ -1,0 +1,264 @@
+import type { DecisionKind } from '../../../lib/decision-kinds/decision-kind';
+import { createCreditFeedStore } from '../credit-feed-store';
+import type { Database, Queryable } from '../db/database';
+import { createDisclosureFeedStore } from '../disclosure-feed-store';
+import { createDecisionLedgerStore } from './decision-ledger-store';
+import type { LedgerDecision } from './decision-ledger-store';
+import type { DecisionChange, DecisionProjection } from './decision-projection';
+import { DecisionRefusal } from './decision-refusal';
+import type { DecisionValues } from './decision-values';
+import { parseDecisionValues } from './parse-decision-values';
+import type { RawValue } from './parse-decision-values';
+
+/** Options of {@link createDecisionWriter}. */
+export interface DecisionWriterOptions {
+  /** The department's database schema (its subgraph name, e.g. `tax`). */
+  schema: string;
+  db: Database;
+  /** How the department's own tables take a decision. */
+  projection: DecisionProjection;
+  /** Whether the schema has a disclosure feed (双公示); default false. */
+  disclosureFeed?: boolean;
+  /** Clock for "not in the future"; default `() => new Date()`. */
+  now?: () => Date;
+}
+
+/** What a write did, as the `DecisionWriteResult` SDL type plus the subject for the audit. */
+export interface DecisionWrite {
+  kind: string;
+  decisionNo: string;
+  recordId: string;
+  outcome: 'INSERTED' | 'UNCHANGED' | 'CORRECTED' | 'ENDED' | 'REVOKED';
+  version: number;
+  /** Citizen id (or USCC) the decision is about, in clear: the audit stores its HMAC. */
+  subject: string;
+}
+
+/** Thrown inside a dry run's transaction to roll it back with the result it would have had. */
+class DryRunRollback extends Error {
+  constructor(readonly write: DecisionWrite) {
+    super('dry run');
+  }
+}
+
+function subjectOf(kind: DecisionKind, values: DecisionValues): string {
+  const field = kind.personField ?? kind.usccField;
+  const subject = field ? values[field] : null;
+  if (!subject) throw new Error(`decision kind ${kind.kind} has no subject field`);
+  return subject;
+}
+
+function differingFields(kind: DecisionKind, a: DecisionValues, b: DecisionValues): string[] {
+  return kind.fields.map((f) => f.name).filter((name) => (a[name] ?? null) !== (b[name] ?? null));
+}
+
+/**
+ * The write side of a department's decisions (one per subgraph): validates values against the
+ * kind (lib/decision-kinds), keeps the ledger idempotent by decision number, applies the change to
+ * the department's tables through its projection and appends the feed versions to its outboxes,
+ * all in ONE transaction per decision, so nothing partial is ever written.
+ */
+export function createDecisionWriter(options: DecisionWriterOptions) {
+  const { db, projection } = options;
+  const now = options.now ?? (() => new Date());
+  const ledger = createDecisionLedgerStore(options.schema);
+  const creditFeed = createCreditFeedStore(options.schema);
+  const disclosureFeed = options.disclosureFeed
+    ? createDisclosureFeedStore(options.schema)
+    : undefined;
+
+  function parse(kind: DecisionKind, raw: readonly RawValue[]): DecisionValues {
+    const parsed = parseDecisionValues(kind, raw, now());
+    if (!parsed.ok) throw new DecisionRefusal(parsed.problems);
+    return parsed.values;
+  }
+
+  async function publish(tx: Queryable, change: DecisionChange): Promise<void> {
+    const versions = await projection.apply(tx, change);
+    await creditFeed.append(tx, versions.credit);
+    if (versions.disclosure.length > 0) {
+      if (!disclosureFeed) throw new Error(`${options.schema} has no disclosure feed`);
+      await disclosureFeed.append(tx, versions.disclosure);
+    }
+  }
+
+  function result(
+    kind: DecisionKind,
+    decision: LedgerDecision,
+    outcome: DecisionWrite['outcome'],
+  ): DecisionWrite {
+    return {
+      kind: kind.kind,
+      decisionNo: decision.decisionNo,
+      recordId: decision.recordId,
+      outcome,
+      version: decision.version,
+      subject: subjectOf(kind, decision.values),
+    };
+  }
+
+  /** Runs `work` in a transaction; in a dry run, rolls it back and returns what it would do. */
+  async function inTransaction(
+    dryRun: boolean,
+    work: (tx: Queryable) => Promise<DecisionWrite>,
+  ): Promise<DecisionWrite> {
+    try {
+      return await db.transaction(async (tx) => {
+        const write = await work(tx);
+        if (dryRun) throw new DryRunRollback(write);
+        return write;
+      });
+    } catch (error) {
+      if (error instanceof DryRunRollback) return error.write;
+      throw error;
+    }
+  }
+
+  async function recordParsed(
+    kind: DecisionKind,
+    values: DecisionValues,
+    writtenBy: string,
+    dryRun: boolean,
+  ): Promise<DecisionWrite> {
+    const decisionNo = values[kind.decisionNoField] ?? '';
+    return inTransaction(dryRun, async (tx) => {
+      const recordId = `${kind.kind}:${decisionNo}`;
+      const subject = subjectOf(kind, values);
+      const inserted =
+        (await ledger.lock(tx, kind.kind, decisionNo)) === null
+          ? await ledger.insert(
+              tx,
+              { kind: kind.kind, decisionNo, recordId, values },
+              subject,
+              writtenBy,
+            )
+          : null;
+      if (!inserted) {
+        const existing = await ledger.lock(tx, kind.kind, decisionNo);
+        if (!existing) throw new Error(`decision ${decisionNo} vanished while locked`);
+        const differing = differingFields(kind, existing.values, values);
+        if (differing.length === 0) return result(kind, existing, 'UNCHANGED');
+        throw new DecisionRefusal(
+          differing.map((field) => ({
+            field,
+            reason: `decision ${decisionNo} is already recorded with a different ${field} (correct it explicitly)`,
+          })),
+        );
+      }
+      await publish(tx, { kind, recordId, values, change: 'record' });
+      return result(kind, inserted, kind.action === 'end' ? 'ENDED' : 'INSERTED');
+    });
+  }
+
+  return {
+    /**
+     * Records one decision: idempotent by decision number (same content: UNCHANGED; different
+     * content: DecisionRefusal naming the differing fields). `dryRun` writes nothing.
+     */
+    record(
+      kind: DecisionKind,
+      raw: readonly RawValue[],
+      writtenBy: string,
+      dryRun = false,
+    ): Promise<DecisionWrite> {
+      return recordParsed(kind, parse(kind, raw), writtenBy, dryRun);
+    },
+
+    /** Corrects a recorded decision: a new version, the previous one kept with who replaced it. */
+    correct(
+      kind: DecisionKind,
+      raw: readonly RawValue[],
+      writtenBy: string,
+    ): Promise<DecisionWrite> {
+      const values = parse(kind, raw);
+      const decisionNo = values[kind.decisionNoField] ?? '';
+      return inTransaction(false, async (tx) => {
+        const current = await ledger.lock(tx, kind.kind, decisionNo);
+        if (!current) {
+          throw new DecisionRefusal([
+            {
+              field: kind.decisionNoField,
+              reason: `no ${kind.kind} decision ${decisionNo} is recorded`,
+            },
+          ]);
+        }
+        if (current.status === 'REVOKED') {
+          throw new DecisionRefusal([
+            { field: kind.decisionNoField, reason: `decision ${decisionNo} is revoked` },
+          ]);
+        }
+        if (differingFields(kind, current.values, values).length === 0) {
+          return result(kind, current, 'UNCHANGED');
+        }
+        const next = await ledger.update(
+          tx,
+          current,
+          { values, status: current.status, statusChangedAt: current.statusChangedAt },
+          subjectOf(kind, values),
+          'CORRECTED',
+          writtenBy,
+        );
+        await publish(tx, { kind, recordId: current.recordId, values, change: 'correct' });
+        return result(kind, next, 'CORRECTED');
+      });
+    },
+
+    /** Revokes a recorded decision as of `revokedAt`: withdrawn from the platform and disclosure. */
+    revoke(
+      kind: DecisionKind,
+      decisionNo: string,
+      revokedAtText: string,
+      writtenBy: string,
+    ): Promise<DecisionWrite> {
+      if (kind.action === 'end') {
+        throw new DecisionRefusal([
+          { field: 'kind', reason: `${kind.kind} ends another decision; correct it instead` },
+        ]);
+      }
+      const revokedAt = parseDecisionValues(
+        {
+          ...kind,
+          fields: [{ name: 'revokedAt', label: '撤销日期', type: 'date', required: true }],
+        },
+        [{ field: 'revokedAt', value: revokedAtText }],
+        now(),
+      );
+      if (!revokedAt.ok) throw new DecisionRefusal(revokedAt.problems);
+      const on = revokedAt.values.revokedAt ?? '';
+      return inTransaction(false, async (tx) => {
+        const current = await ledger.lock(tx, kind.kind, decisionNo.trim());
+        if (!current) {
+          throw new DecisionRefusal([
+            { field: 'decisionNo', reason: `no ${kind.kind} decision ${decisionNo} is recorded` },
+          ]);
+        }
+        if (current.status === 'REVOKED') return result(kind, current, 'UNCHANGED');
+        const decidedAt = current.values[kind.dateField] ?? '';
+        if (on < decidedAt) {
+          throw new DecisionRefusal([{ field: 'revokedAt', reason: `before ${kind.dateField}` }]);
+        }
+        const next = await ledger.update(
+          tx,
+          current,
+          { values: current.values, status: 'REVOKED', statusChangedAt: on },
+          subjectOf(kind, current.values),
+          'REVOKED',
+          writtenBy,
+        );
+        await publish(tx, {
+          kind,
+          recordId: current.recordId,
+          values: current.values,
+          change: 'revoke',
+          revokedAt: on,
+        });
+        return result(kind, next, 'REVOKED');
+      });
+    },
+
+    /** Records parsed values (the batch import validates rows itself to report every problem). */
+    recordParsed,
+  };
+}
+
+export type DecisionWriter = ReturnType<typeof createDecisionWriter>;
