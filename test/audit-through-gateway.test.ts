@@ -6,6 +6,7 @@ import { databaseUrlVariable } from '../scripts/lib/system-databases';
 import { startSystem } from '../scripts/lib/start-system';
 import type { RunningSystem } from '../scripts/lib/start-system';
 import { ALL_SUBGRAPHS } from '../subgraphs/all-subgraphs';
+import { describeDecisionWrites } from './support/decision-write-cases';
 import { postGraphQL } from './support/graphql-client';
 import { DB_MODES, createTestDatabaseUrls } from './support/test-databases';
 import type { TestDatabaseUrls } from './support/test-databases';
@@ -284,6 +285,14 @@ describe.each(DB_MODES)('audit of gateway operations on %s', (mode) => {
       },
     });
   });
+
+  // Writes are audited like reads: the write API's cases run on this system.
+  describeDecisionWrites(() => ({
+    gatewayUrl: system.gatewayUrl,
+    auditDb: system.auditDb,
+    security,
+    scenarios,
+  }));
 
   describe('chain status (Query.auditChainStatus) on the running system', () => {
     interface ChainState {

@@ -116,7 +116,8 @@ export function createCourtStore(db: Database) {
       return db.transaction(async (tx) => {
         await tx.exec(
           `DELETE FROM court.dishonest_debtors; DELETE FROM court.consumption_restrictions;
-           DELETE FROM court.enforcement_cases; DELETE FROM court.credit_feed;`,
+           DELETE FROM court.enforcement_cases; DELETE FROM court.credit_feed;
+           DELETE FROM court.decisions; DELETE FROM court.decision_versions;`,
         );
         await insertJsonRows(
           tx,

@@ -1,0 +1,353 @@
+/**
+ * Departments recording their own decisions through the REAL gateway (default policy, production
+ * safelist, real audit store): registered as cases of a system another test file started, so the
+ * suite starts no extra system for them. Each case uses its own persons and decision numbers.
+ */
+import type { CallerIdentity, Department, Purpose } from '../../lib/auth/caller';
+import { chinaToday } from '../../lib/civil-time/china-today';
+import type { Database } from '../../subgraphs/kit/db/database';
+import { addDays } from '../../subgraphs/kit/seed/random';
+import { postGraphQL } from './graphql-client';
+import type { GraphQLResponse } from './graphql-client';
+import type { TestSecurity } from './test-security';
+
+/** What the cases need of the started system. */
+export interface DecisionWriteSystem {
+  gatewayUrl: string;
+  auditDb: Database;
+  security: Pick<TestSecurity, 'userHeaders'>;
+  /** Example person ids per fixture scenario. */
+  scenarios: Record<string, string[]>;
+}
+
+const RECORD = `mutation Record($kind: String!, $values: [ImportValueInput!]!) {
+  taxRecordDecision(kind: $kind, values: $values) { kind decisionNo recordId outcome version }
+}`;
+const CORRECT = `mutation Correct($kind: String!, $values: [ImportValueInput!]!) {
+  taxCorrectDecision(kind: $kind, values: $values) { kind decisionNo recordId outcome version }
+}`;
+const MARKET_RECORD = `mutation Record($kind: String!, $values: [ImportValueInput!]!) {
+  marketRecordDecision(kind: $kind, values: $values) { kind decisionNo recordId outcome version }
+}`;
+const MARKET_REVOKE = `mutation Revoke($kind: String!, $no: String!, $on: String!) {
+  marketRevokeDecision(kind: $kind, decisionNo: $no, revokedAt: $on) { decisionNo outcome version }
+}`;
+const COLLECT = `mutation { collectCreditFeedsNow { feed dept entries changed error } }`;
+const PROFILE = `query Profile($id: ID!) {
+  person(id: $id) {
+    creditRecords { catalogCode sourceDept decisionNo status }
+    creditProfile { breakdown { catalogCode points } }
+  }
+}`;
+const DISCLOSURES = `query Disclosures($from: String) {
+  publicDisclosures(filter: { from: $from }, first: 100) { nodes { decisionNo dept } }
+}`;
+
+interface Write {
+  kind: string;
+  decisionNo: string;
+  recordId: string;
+  outcome: string;
+  version: number;
+}
+interface ProfileData {
+  person: {
+    creditRecords: {
+      catalogCode: string;
+      sourceDept: string;
+      decisionNo: string | null;
+      status: string;
+    }[];
+    creditProfile: { breakdown: { catalogCode: string; points: number }[] };
+  };
+}
+interface AuditRow {
+  writer: string;
+  payload: {
+    dept?: string;
+    user?: string;
+    purpose?: string;
+    caseRef?: string;
+    resolved?: {
+      subject: { hmac: string; masked: string };
+      fields: string[];
+      writes?: unknown[];
+    }[];
+    operationName?: string;
+  };
+}
+
+const values = (record: Record<string, string | null>) =>
+  Object.entries(record).map(([field, value]) => ({ field, value }));
+
+/** Every error as `code ruleId-or-field`. */
+function errorLines(result: GraphQLResponse): string[] {
+  return (result.errors ?? []).map((error) => {
+    const { code, ruleId, field, argument } = error.extensions ?? {};
+    return `${String(code)} ${String(ruleId ?? field ?? argument)}`;
+  });
+}
+
+/** Registers the cases; `system()` is read inside each case (after the caller's beforeAll). */
+export function describeDecisionWrites(system: () => DecisionWriteSystem): void {
+  const today = chinaToday();
+  const who = (
+    dept: Department,
+    roles: string[],
+    clientType: 'officer' | 'system' = 'officer',
+  ): CallerIdentity => ({
+    sub: `${dept.toLowerCase()}-${roles.join('-')}`,
+    dept,
+    roles,
+    clientType,
+  });
+  const ask = async <Data = Record<string, unknown>>(
+    identity: CallerIdentity,
+    query: string,
+    variables: Record<string, unknown>,
+    purpose: Purpose = 'DATA_ENTRY',
+  ): Promise<GraphQLResponse<Data>> =>
+    postGraphQL<Data>(
+      system().gatewayUrl,
+      query,
+      variables,
+      await system().security.userHeaders(identity, purpose, 'CASE-ENTRY-0001'),
+    );
+  const recorder = (dept: Department) => who(dept, ['officer', 'recorder']);
+  const ndrc = who('NDRC', ['officer']);
+  const collect = async () => {
+    const result = await ask<{ collectCreditFeedsNow: { error: string | null }[] }>(
+      ndrc,
+      COLLECT,
+      {},
+    );
+    expect(result.errors).toBeUndefined();
+    expect(result.data?.collectCreditFeedsNow.filter((report) => report.error !== null)).toEqual(
+      [],
+    );
+  };
+  const profile = async (personId: string) => {
+    const result = await ask<ProfileData>(ndrc, PROFILE, { id: personId }, 'ADMIN_ENFORCEMENT');
+    expect(result.errors).toBeUndefined();
+    return result.data?.person;
+  };
+  const arrear = (personId: string, decisionNo: string, amount = '1200.50') => ({
+    personId,
+    decisionNo,
+    taxType: 'INDIVIDUAL_INCOME',
+    amount,
+    since: addDays(today, -40),
+    authority: '国家税务总局通江县税务局',
+  });
+
+  describe('departments record their own decisions (write API)', () => {
+    it('a TAX recorder records an arrear: after a collection the profile shows it with its points; settled, the record ends; each write audited', async () => {
+      const personId = system().scenarios.clean[0];
+      const recorded = await ask<{ taxRecordDecision: Write }>(recorder('TAX'), RECORD, {
+        kind: 'arrears',
+        values: values(arrear(personId, '通税通〔2026〕9001号')),
+      });
+      expect(recorded.errors).toBeUndefined();
+      expect(recorded.data?.taxRecordDecision).toEqual({
+        kind: 'arrears',
+        decisionNo: '通税通〔2026〕9001号',
+        recordId: 'arrears:通税通〔2026〕9001号',
+        outcome: 'INSERTED',
+        version: 1,
+      });
+      await collect();
+      const before = await profile(personId);
+      expect(before?.creditRecords).toContainEqual({
+        catalogCode: 'TAX_ARREARS',
+        sourceDept: 'TAX',
+        decisionNo: '通税通〔2026〕9001号',
+        status: 'ACTIVE',
+      });
+      expect(before?.creditProfile.breakdown).toContainEqual({
+        catalogCode: 'TAX_ARREARS',
+        points: -30,
+      });
+
+      const settled = await ask<{ taxRecordDecision: Write }>(recorder('TAX'), RECORD, {
+        kind: 'arrear-settlements',
+        values: values({
+          personId,
+          decisionNo: '完税〔2026〕9001号',
+          arrearDecisionNo: '通税通〔2026〕9001号',
+          paidAt: today,
+        }),
+      });
+      expect(settled.data?.taxRecordDecision.outcome).toBe('ENDED');
+      await collect();
+      const after = await profile(personId);
+      expect(after?.creditRecords).toContainEqual({
+        catalogCode: 'TAX_ARREARS',
+        sourceDept: 'TAX',
+        decisionNo: '通税通〔2026〕9001号',
+        status: 'PERFORMED',
+      });
+
+      const rows = await system().auditDb.query<AuditRow>(
+        `SELECT writer, payload FROM audit.entries WHERE writer = 'tax'
+           AND payload::text LIKE '%通税通〔2026〕9001号%' ORDER BY seq`,
+      );
+      expect(rows.map((row) => row.payload.resolved?.[0].writes)).toEqual([
+        [{ kind: 'arrears', decisionNo: '通税通〔2026〕9001号', outcome: 'INSERTED' }],
+      ]);
+      const settledRows = await system().auditDb.query<AuditRow>(
+        `SELECT writer, payload FROM audit.entries WHERE writer = 'tax'
+           AND payload::text LIKE '%完税〔2026〕9001号%'`,
+      );
+      for (const row of [...rows, ...settledRows]) {
+        expect(row.payload).toMatchObject({
+          dept: 'TAX',
+          user: 'tax-officer-recorder',
+          purpose: 'DATA_ENTRY',
+          caseRef: 'CASE-ENTRY-0001',
+        });
+        expect(row.payload.resolved?.[0].subject.hmac).toMatch(/^[0-9a-f]{64}$/);
+        expect(JSON.stringify(row.payload)).not.toContain(personId);
+      }
+      expect(settledRows).toHaveLength(1);
+    });
+
+    it('refuses another department, an officer without recorder and a write without DATA_ENTRY, each FORBIDDEN with its rule, and writes nothing', async () => {
+      const personId = system().scenarios.clean[1] ?? system().scenarios.clean[0];
+      const attempt = { kind: 'arrears', values: values(arrear(personId, '通税通〔2026〕9002号')) };
+      const refusals = [
+        await ask(recorder('AMR'), RECORD, attempt),
+        await ask(who('TAX', ['officer']), RECORD, attempt),
+        await ask(recorder('TAX'), RECORD, attempt, 'ADMIN_ENFORCEMENT'),
+      ];
+      for (const refused of refusals) {
+        expect(refused.data?.taxRecordDecision ?? null).toBeNull();
+        expect(errorLines(refused)).toEqual(['FORBIDDEN default-deny']);
+      }
+      // Nothing was written: the same decision recorded by its recorder is new.
+      const first = await ask<{ taxRecordDecision: Write }>(recorder('TAX'), RECORD, attempt);
+      expect(first.data?.taxRecordDecision.outcome).toBe('INSERTED');
+    });
+
+    it('is idempotent by decision number; different content names the fields; a correction keeps the previous version', async () => {
+      const personId = system().scenarios.clean_3y[0];
+      const decision = {
+        kind: 'arrears',
+        values: values(arrear(personId, '通税通〔2026〕9003号')),
+      };
+      expect(
+        (await ask<{ taxRecordDecision: Write }>(recorder('TAX'), RECORD, decision)).data
+          ?.taxRecordDecision.outcome,
+      ).toBe('INSERTED');
+      expect(
+        (await ask<{ taxRecordDecision: Write }>(recorder('TAX'), RECORD, decision)).data
+          ?.taxRecordDecision,
+      ).toMatchObject({ outcome: 'UNCHANGED', version: 1 });
+      const changed = {
+        kind: 'arrears',
+        values: values({
+          ...arrear(personId, '通税通〔2026〕9003号', '99.00'),
+          taxType: 'PROPERTY',
+        }),
+      };
+      const conflict = await ask(recorder('TAX'), RECORD, changed);
+      expect(conflict.errors?.[0].extensions).toMatchObject({
+        code: 'BAD_USER_INPUT',
+        problems: [
+          { field: 'taxType', reason: expect.stringContaining('different taxType') },
+          { field: 'amount', reason: expect.stringContaining('different amount') },
+        ],
+      });
+      const corrected = await ask<{ taxCorrectDecision: Write }>(recorder('TAX'), CORRECT, changed);
+      expect(corrected.data?.taxCorrectDecision).toMatchObject({
+        outcome: 'CORRECTED',
+        version: 2,
+      });
+      expect(
+        (await ask<{ taxRecordDecision: Write }>(recorder('TAX'), RECORD, changed)).data
+          ?.taxRecordDecision,
+      ).toMatchObject({ outcome: 'UNCHANGED', version: 2 });
+    });
+
+    it('names every invalid field: check digit, future date, negative amount, unknown enum, missing field', async () => {
+      const personId = system().scenarios.clean[0];
+      const wrongCheck = personId.slice(0, 17) + (personId[17] === '0' ? '1' : '0');
+      const result = await ask(recorder('TAX'), RECORD, {
+        kind: 'arrears',
+        values: values({
+          personId: wrongCheck,
+          decisionNo: '通税通〔2026〕9004号',
+          taxType: 'SALT',
+          amount: '-5',
+          since: addDays(today, 1),
+          authority: null,
+        }),
+      });
+      expect(result.data?.taxRecordDecision ?? null).toBeNull();
+      expect(result.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
+      expect(
+        (result.errors?.[0].extensions?.problems as { field: string }[]).map((p) => p.field),
+      ).toEqual(['personId', 'taxType', 'amount', 'since']);
+      const missing = await ask(recorder('TAX'), RECORD, {
+        kind: 'arrears',
+        values: values({
+          personId,
+          decisionNo: '通税通〔2026〕9005号',
+          taxType: 'DEED',
+          since: today,
+        }),
+      });
+      expect(missing.errors?.[0].extensions?.problems).toEqual([
+        { field: 'amount', reason: 'required' },
+      ]);
+    });
+
+    it('a revoked penalty leaves the public disclosure and the profile after the next collection', async () => {
+      const personId = system().scenarios.clean_3y[0];
+      const decisionNo = '通市监处罚〔2026〕9001号';
+      const penalty = await ask<{ marketRecordDecision: Write }>(recorder('AMR'), MARKET_RECORD, {
+        kind: 'penalties',
+        values: values({
+          personId,
+          partyName: '测试当事人',
+          decisionNo,
+          penaltyKind: 'FINE',
+          decidedAt: addDays(today, -3),
+          amount: '2000',
+          reason: '销售过期食品',
+          procedure: 'GENERAL',
+        }),
+      });
+      expect(penalty.data?.marketRecordDecision.outcome).toBe('INSERTED');
+      await collect();
+      const published = async () =>
+        (
+          await ask<{ publicDisclosures: { nodes: { decisionNo: string }[] } }>(
+            who('AMR', ['officer']),
+            DISCLOSURES,
+            { from: addDays(today, -10) },
+            'ADMIN_ENFORCEMENT',
+          )
+        ).data?.publicDisclosures.nodes.map((node) => node.decisionNo);
+      expect(await published()).toContain(decisionNo);
+      expect((await profile(personId))?.creditRecords.map((r) => r.decisionNo)).toContain(
+        decisionNo,
+      );
+
+      const revoked = await ask<{ marketRevokeDecision: Write }>(recorder('AMR'), MARKET_REVOKE, {
+        kind: 'penalties',
+        no: decisionNo,
+        on: today,
+      });
+      expect(revoked.data?.marketRevokeDecision).toEqual({
+        decisionNo,
+        outcome: 'REVOKED',
+        version: 2,
+      });
+      await collect();
+      expect(await published()).not.toContain(decisionNo);
+      expect((await profile(personId))?.creditRecords.map((r) => r.decisionNo)).not.toContain(
+        decisionNo,
+      );
+    });
+  });
+}
