@@ -7,9 +7,12 @@ import type { SourceReport } from './collector/collect-source';
 import { createCreditCollector, createFeedCollector } from './collector/create-credit-collector';
 import type { CreditCollector, CreditCollectorOptions } from './collector/create-credit-collector';
 import { CREDIT_SOURCES } from './collector/credit-sources';
+import { createDecisionWriter } from '../kit/decisions/create-decision-writer';
+import { decisionWriteResolvers } from '../kit/decisions/decision-write-resolvers';
+import { goodConductDecisionProjection } from './good-conduct/good-conduct-decision-store';
 import { registerCollectionAgeMetric } from './collector/register-collection-age-metric';
 import type { CreditSource } from './collector/credit-sources';
-import { createCreditContext, creditResolvers } from './resolvers';
+import { createCreditContext, creditMutationResolvers, creditResolvers } from './resolvers';
 import type { CreditContext } from './resolvers';
 import { loadCatalog } from './rules/load-catalog';
 import { loadCreditRules } from './rules/load-credit-rules';
@@ -189,7 +192,22 @@ export function createCreditSubgraph(options: CreditSubgraphOptions = {}): Credi
         },
       };
       return {
-        resolvers: creditResolvers,
+        resolvers: {
+          ...creditResolvers,
+          Mutation: {
+            ...creditMutationResolvers,
+            ...decisionWriteResolvers({
+              subgraph: 'credit',
+              writer: createDecisionWriter({
+                schema: 'credit',
+                db,
+                projection: goodConductDecisionProjection,
+                now,
+              }),
+              now,
+            }).Mutation,
+          },
+        },
         context: (base) => createCreditContext(services, base),
         resolveSubjectReference: (reference) => resolveSubjectReference(services, reference),
         start: async () => {

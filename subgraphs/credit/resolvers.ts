@@ -168,6 +168,16 @@ function toCreditRecord({ record, item, displayUntil }: DisplayedRecord) {
   };
 }
 
+/** The credit platform's own mutations (the departments' decision writes are added at build). */
+export const creditMutationResolvers = {
+  ...consentResolvers.Mutation,
+  ...goodConductResolvers.Mutation, // --- good conduct (issue 5) ---
+  ...objectionResolvers.Mutation, // --- objections (issue 5) ---
+  ...measuresResolvers.Mutation, // --- measures (issue 5) ---
+  collectCreditFeedsNow: (_root: unknown, _args: unknown, context: CreditContext) =>
+    context.services.collectNow(),
+};
+
 export const creditResolvers: GraphQLResolverMap<CreditContext> = {
   Query: {
     ...consentResolvers.Query,
@@ -184,13 +194,7 @@ export const creditResolvers: GraphQLResolverMap<CreditContext> = {
       }));
     },
   },
-  Mutation: {
-    ...consentResolvers.Mutation,
-    ...goodConductResolvers.Mutation, // --- good conduct (issue 5) ---
-    ...objectionResolvers.Mutation, // --- objections (issue 5) ---
-    ...measuresResolvers.Mutation, // --- measures (issue 5) ---
-    collectCreditFeedsNow: (_root, _args, context: CreditContext) => context.services.collectNow(),
-  },
+  Mutation: creditMutationResolvers,
   Person: {
     ...consentResolvers.Person,
     // Existence is population's business: the credit platform answers for any id it is asked.

@@ -87,7 +87,8 @@ export function createEducationStore(db: Database) {
       await db.transaction(async (tx) => {
         await tx.exec(
           `DELETE FROM education.integrity_records; DELETE FROM education.qualifications;
-           DELETE FROM education.teaching_honours; DELETE FROM education.credit_feed;`,
+           DELETE FROM education.teaching_honours; DELETE FROM education.credit_feed;
+           DELETE FROM education.decisions; DELETE FROM education.decision_versions;`,
         );
         await insertJsonRows(tx, records.integrityRecords.map(integrityRow), INSERT_INTEGRITY_SQL);
         await insertJsonRows(

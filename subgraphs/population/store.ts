@@ -49,6 +49,9 @@ export function createPopulationStore(db: Database) {
       await db.transaction(async (tx) => {
         await tx.query('DELETE FROM population.persons');
         await tx.query('DELETE FROM population.register_feed');
+        await tx.exec(
+          'DELETE FROM population.decisions; DELETE FROM population.decision_versions;',
+        );
         const rows = persons.map((p) => ({
           id: p.id,
           name: p.name,

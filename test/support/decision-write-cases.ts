@@ -115,6 +115,25 @@ export function describeDecisionWrites(system: () => DecisionWriteSystem): void 
     );
   const recorder = (dept: Department) => who(dept, ['officer', 'recorder']);
   const ndrc = who('NDRC', ['officer']);
+  /** Runs a trusted document of operations/ by its id, as an approval system must. */
+  const runTrusted = async <Data = Record<string, unknown>>(
+    identity: CallerIdentity,
+    documentId: string,
+    variables: Record<string, unknown>,
+  ): Promise<GraphQLResponse<Data>> => {
+    const response = await fetch(system().gatewayUrl, {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/json',
+        ...(await system().security.userHeaders(identity, 'DATA_ENTRY', 'BATCH-0001')),
+      },
+      body: JSON.stringify({
+        variables,
+        extensions: { persistedQuery: { version: 1, sha256Hash: documentId } },
+      }),
+    });
+    return { status: response.status, ...((await response.json()) as object) };
+  };
   const collect = async () => {
     const result = await ask<{ collectCreditFeedsNow: { error: string | null }[] }>(
       ndrc,
@@ -348,6 +367,141 @@ export function describeDecisionWrites(system: () => DecisionWriteSystem): void 
       expect((await profile(personId))?.creditRecords.map((r) => r.decisionNo)).not.toContain(
         decisionNo,
       );
+    });
+    it('imports a batch as the department system: bad rows rejected with row, field and reason, good rows written; a dry run writes nothing; a re-run changes nothing', async () => {
+      const amrSystem = who('AMR', ['approval-system'], 'system');
+      const [first, second] = [system().scenarios.clean[0], system().scenarios.clean_3y[0]];
+      const licence = (
+        row: number,
+        personId: string,
+        extra: Record<string, string | null> = {},
+      ) => ({
+        rowNumber: row,
+        values: values({
+          personId,
+          partyName: '批量当事人',
+          decisionNo: `通市监许〔2026〕${9100 + row}号`,
+          licenceKind: 'FOOD_BUSINESS',
+          licenceNo: `JY15119210${9100 + row}`,
+          issuedAt: addDays(today, -5),
+          validUntil: addDays(today, 5 * 365),
+          authority: '通江县市场监督管理局',
+          ...extra,
+        }),
+      });
+      const rows = [
+        licence(2, first),
+        licence(3, second),
+        licence(4, first, { licenceKind: 'FIREWORKS' }),
+        licence(5, first, { issuedAt: addDays(today, 2) }),
+        licence(6, first, { authority: '通江县税务局' }),
+        licence(7, first, { partyName: null }),
+      ];
+      type Batch = {
+        marketImport: { inserted: number; updated: number; unchanged: number; rejected: unknown[] };
+      };
+      const rejected = [
+        { rowNumber: 4, field: 'licenceKind', reason: expect.stringContaining('not one of') },
+        { rowNumber: 5, field: 'issuedAt', reason: expect.stringContaining('in the future') },
+        { rowNumber: 6, field: 'authority', reason: 'row of another department (TAX)' },
+        { rowNumber: 7, field: 'partyName', reason: 'required' },
+      ];
+      const dry = await runTrusted<Batch>(amrSystem, 'market-import', {
+        kind: 'licences',
+        rows,
+        dryRun: true,
+      });
+      expect(dry.errors).toBeUndefined();
+      expect(dry.data?.marketImport).toEqual({
+        kind: 'licences',
+        inserted: 2,
+        updated: 0,
+        unchanged: 0,
+        rejected,
+      });
+      const real = await runTrusted<Batch>(amrSystem, 'market-import', { kind: 'licences', rows });
+      expect(real.data?.marketImport).toEqual({
+        kind: 'licences',
+        inserted: 2,
+        updated: 0,
+        unchanged: 0,
+        rejected,
+      });
+      const again = await runTrusted<Batch>(amrSystem, 'market-import', { kind: 'licences', rows });
+      expect(again.data?.marketImport).toEqual({
+        kind: 'licences',
+        inserted: 0,
+        updated: 0,
+        unchanged: 2,
+        rejected,
+      });
+
+      const tooMany = Array.from({ length: 501 }, (_, i) => licence(i + 2, first));
+      const refused = await runTrusted(amrSystem, 'market-import', {
+        kind: 'licences',
+        rows: tooMany,
+      });
+      expect(refused.errors?.[0]).toMatchObject({
+        message: 'Batch too large: 501 rows, at most 500 per batch (split the file into batches).',
+        extensions: { code: 'BAD_USER_INPUT', limit: 'maxRows', max: 500, measured: 501 },
+      });
+      // Another department's system may not run it, trusted document or not.
+      const tax = await runTrusted(who('TAX', ['approval-system'], 'system'), 'market-import', {
+        kind: 'licences',
+        rows,
+      });
+      expect(errorLines(tax)).toEqual(['FORBIDDEN default-deny']);
+    });
+
+    it('the household register records a death; the education bureau records an adult integrity record and refuses a minor one', async () => {
+      const personId = system().scenarios.clean[0];
+      const died = await ask<{ populationRecordDecision: Write }>(
+        recorder('PSB'),
+        `mutation ($values: [ImportValueInput!]!) {
+          populationRecordDecision(kind: "household-changes", values: $values) { outcome version }
+        }`,
+        {
+          values: values({
+            personId,
+            decisionNo: '通公户〔2026〕9001号',
+            householdStatus: 'DECEASED',
+            changedAt: today,
+          }),
+        },
+      );
+      expect(died.data?.populationRecordDecision).toEqual({ outcome: 'INSERTED', version: 1 });
+      const status = await ask<{ person: { householdStatus: string } }>(
+        who('PSB', ['officer']),
+        'query ($id: ID!) { person(id: $id) { householdStatus } }',
+        { id: personId },
+        'ADMIN_ENFORCEMENT',
+      );
+      expect(status.data?.person.householdStatus).toBe('DECEASED');
+
+      const integrity = (decidedAt: string) =>
+        ask(
+          recorder('EDU'),
+          `mutation ($values: [ImportValueInput!]!) {
+          educationRecordDecision(kind: "integrity-records", values: $values) { outcome }
+        }`,
+          {
+            values: values({
+              personId: system().scenarios.clean_3y[0],
+              decisionNo: `通教诚〔2026〕${decidedAt}号`,
+              recordKind: 'EXAM_CHEATING',
+              institution: '通江中学',
+              decidedAt,
+              description: '考试作弊',
+            }),
+          },
+        );
+      expect((await integrity(addDays(today, -1))).data).toEqual({
+        educationRecordDecision: { outcome: 'INSERTED' },
+      });
+      const minor = await integrity('1990-01-01');
+      expect(minor.errors?.[0].extensions?.problems).toEqual([
+        { field: 'decidedAt', reason: 'the person was not yet 18 on this date: not kept' },
+      ]);
     });
   });
 }

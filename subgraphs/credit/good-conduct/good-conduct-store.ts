@@ -55,6 +55,7 @@ export function createGoodConductStore(db: Database) {
     async replaceAll(records: readonly SeededGoodConduct[]): Promise<void> {
       await db.transaction(async (tx) => {
         await tx.query('DELETE FROM credit.good_conduct');
+        await tx.exec('DELETE FROM credit.decisions; DELETE FROM credit.decision_versions;');
         await insertJsonRows(
           tx,
           records,

@@ -145,7 +145,7 @@ export function createDecisionWriter(options: DecisionWriterOptions) {
           })),
         );
       }
-      await publish(tx, { kind, recordId, values, change: 'record' });
+      await publish(tx, { kind, recordId, values, change: 'record', writtenBy });
       return result(kind, inserted, kind.action === 'end' ? 'ENDED' : 'INSERTED');
     });
   }
@@ -198,7 +198,13 @@ export function createDecisionWriter(options: DecisionWriterOptions) {
           'CORRECTED',
           writtenBy,
         );
-        await publish(tx, { kind, recordId: current.recordId, values, change: 'correct' });
+        await publish(tx, {
+          kind,
+          recordId: current.recordId,
+          values,
+          change: 'correct',
+          writtenBy,
+        });
         return result(kind, next, 'CORRECTED');
       });
     },
@@ -251,6 +257,7 @@ export function createDecisionWriter(options: DecisionWriterOptions) {
           values: current.values,
           change: 'revoke',
           revokedAt: on,
+          writtenBy,
         });
         return result(kind, next, 'REVOKED');
       });

@@ -17,6 +17,8 @@ export interface DecisionChange {
   change: 'record' | 'correct' | 'revoke';
   /** For `revoke`: the date, ISO. */
   revokedAt?: string;
+  /** Who writes it (the caller's `sub`). */
+  writtenBy: string;
 }
 
 /** What the change publishes, written to the outboxes in the same transaction. */

@@ -1,4 +1,4 @@
-import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
+import type { GraphQLFieldResolver } from 'graphql';
 import { ALL_DECISION_KINDS } from '../../../lib/decision-kinds/all-decision-kinds';
 import type { DecisionKind } from '../../../lib/decision-kinds/decision-kind';
 import { badUserInput } from '../errors';
@@ -25,9 +25,9 @@ export interface DecisionWriteResolverOptions {
  * grant); every decision written is put in the request's resolver log, so the audit record names
  * the subject (as HMAC), the kind, the decision number and what happened.
  */
-export function decisionWriteResolvers(
-  options: DecisionWriteResolverOptions,
-): GraphQLResolverMap<BaseSubgraphContext> {
+export function decisionWriteResolvers(options: DecisionWriteResolverOptions): {
+  Mutation: Record<string, GraphQLFieldResolver<unknown, BaseSubgraphContext>>;
+} {
   const { subgraph, writer } = options;
   const now = options.now ?? (() => new Date());
   const kinds = ALL_DECISION_KINDS.filter((kind) => kind.subgraph === subgraph);
