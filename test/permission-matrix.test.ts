@@ -120,6 +120,30 @@ function staff(
   };
 }
 
+/** Each recording department, its subgraph and one of its kinds of decision. */
+const RECORDING: readonly [Department, string, string][] = [
+  ['TAX', 'tax', 'arrears'],
+  ['COURT', 'court', 'dishonest-debtors'],
+  ['AMR', 'market', 'penalties'],
+  ['EDU', 'education', 'integrity-records'],
+  ['PSB', 'population', 'household-changes'],
+  ['NDRC', 'credit', 'good-conduct'],
+];
+
+/** A department's recording officer (role recorder) entering its decisions. */
+function recorderOf(dept: Department, purpose: Purpose = 'DATA_ENTRY'): Who {
+  return {
+    identity: {
+      sub: `recorder-${dept.toLowerCase()}`,
+      clientType: 'officer',
+      dept,
+      roles: ['officer', 'recorder'],
+    },
+    purpose,
+    caseRef: CASE_REF,
+  };
+}
+
 function citizenOf(personId: string): Who {
   return { identity: { sub: `citizen-${personId}`, clientType: 'citizen', personId, roles: [] } };
 }
@@ -809,6 +833,113 @@ const CASES: MatrixCase[] = [
     prepare: newMeasureCheck,
     expected: (_ctx, variables) => expect.arrayContaining([variables.checkId]),
   },
+  // ------------------------------------------------------------------ departments record decisions
+  // An empty dry-run batch writes nothing, so each department's two rules are shown without data.
+  ...RECORDING.flatMap(([dept, subgraph, kind]): MatrixCase[] => [
+    {
+      title: `a ${dept} recorder runs a batch of its own`,
+      who: recorderOf(dept),
+      select: `${subgraph}Import.kind`,
+      field: `Mutation.${subgraph}Import`,
+      effect: 'allow',
+      ruleId: `${dept.toLowerCase()}-recorders`,
+      expected: () => kind,
+    },
+    {
+      title: `a ${dept} system runs a batch of its own`,
+      who: staff(dept, 'DATA_ENTRY', 'system'),
+      select: `${subgraph}Import.kind`,
+      field: `Mutation.${subgraph}Import`,
+      effect: 'allow',
+      ruleId: `${dept.toLowerCase()}-recording-systems`,
+      expected: () => kind,
+    },
+  ]),
+  {
+    title: 'a recorder reads what its batch did',
+    who: recorderOf('AMR'),
+    select: 'marketImport.unchanged',
+    field: 'ImportBatchResult.unchanged',
+    effect: 'allow',
+    ruleId: 'decision-write-results',
+    expected: () => 0,
+  },
+  {
+    title: 'a TAX recorder records an arrear',
+    who: recorderOf('TAX'),
+    subject: 'clean_3y',
+    select: 'taxRecordDecision.kind',
+    field: 'Mutation.taxRecordDecision',
+    effect: 'allow',
+    ruleId: 'tax-recorders',
+    expected: () => 'arrears',
+  },
+  {
+    title: 'a TAX system records an arrear',
+    who: staff('TAX', 'DATA_ENTRY', 'system'),
+    subject: 'clean_3y',
+    select: 'taxRecordDecision.kind',
+    field: 'Mutation.taxRecordDecision',
+    effect: 'allow',
+    ruleId: 'tax-recording-systems',
+    expected: () => 'arrears',
+  },
+  {
+    title: 'a TAX officer without the recorder role is refused',
+    who: staff('TAX', 'DATA_ENTRY'),
+    subject: 'clean_3y',
+    select: 'taxRecordDecision.kind',
+    field: 'Mutation.taxRecordDecision',
+    effect: 'deny',
+    ruleId: DEFAULT_DENY,
+    at: 'taxRecordDecision',
+    nulled: '',
+    by: 'tax',
+  },
+  {
+    title: 'an AMR recorder writing the tax domain is refused',
+    who: recorderOf('AMR'),
+    subject: 'clean_3y',
+    select: 'taxRecordDecision.kind',
+    field: 'Mutation.taxRecordDecision',
+    effect: 'deny',
+    ruleId: DEFAULT_DENY,
+    at: 'taxRecordDecision',
+    nulled: '',
+    by: 'tax',
+  },
+  {
+    title: 'a TAX recorder writing without DATA_ENTRY is refused',
+    who: recorderOf('TAX', 'ADMIN_ENFORCEMENT'),
+    subject: 'clean_3y',
+    select: 'taxRecordDecision.kind',
+    field: 'Mutation.taxRecordDecision',
+    effect: 'deny',
+    ruleId: DEFAULT_DENY,
+    at: 'taxRecordDecision',
+    nulled: '',
+    by: 'tax',
+  },
+  {
+    title: 'NDRC starts a collection now',
+    who: staff('NDRC', 'DATA_ENTRY'),
+    select: 'collectCreditFeedsNow.0.feed',
+    field: 'Mutation.collectCreditFeedsNow',
+    effect: 'allow',
+    ruleId: 'ndrc-collect-now',
+    expected: () => 'credit',
+  },
+  {
+    title: 'TAX starting a collection is refused',
+    who: staff('TAX', 'DATA_ENTRY'),
+    select: 'collectCreditFeedsNow.0.feed',
+    field: 'Mutation.collectCreditFeedsNow',
+    effect: 'deny',
+    ruleId: DEFAULT_DENY,
+    at: 'collectCreditFeedsNow',
+    nulled: '',
+    by: 'credit',
+  },
   // ------------------------------------------------------------------ good conduct, objections
   {
     title: 'CIVIL records a good-conduct decision',
@@ -964,6 +1095,16 @@ const CASES: MatrixCase[] = [
     expected: () => false,
     direct: { subgraph: 'market', query: '{ marketDisclosureFeed(first: 2000) { hasMore } }' },
   },
+  {
+    title: 'the collector reads the tax disclosure feed (双公示 of tax penalties)',
+    who: COLLECTOR,
+    select: 'taxDisclosureFeed.hasMore',
+    field: 'Query.taxDisclosureFeed',
+    effect: 'allow',
+    ruleId: 'credit-collector-disclosure-feeds',
+    expected: () => false,
+    direct: { subgraph: 'tax', query: '{ taxDisclosureFeed(first: 2000) { hasMore } }' },
+  },
   // ------------------------------------------------------------------ the audit read side
   {
     title: 'the audit team reviews the alerts of unusual access',
@@ -1057,6 +1198,25 @@ function queryFor(select: string): string {
       variables: '',
       call: 'checksWithoutFeedback(olderThanDays: 0)',
     },
+    ...Object.fromEntries(
+      RECORDING.map(([, subgraph, kind]) => [
+        `${subgraph}Import`,
+        {
+          operation: 'mutation',
+          variables: '',
+          call: `${subgraph}Import(kind: "${kind}", rows: [], dryRun: true)`,
+        },
+      ]),
+    ),
+    taxRecordDecision: {
+      operation: 'mutation',
+      variables: '($id: String!)',
+      call:
+        'taxRecordDecision(kind: "arrears", values: [{ field: "personId", value: $id }, ' +
+        '{ field: "decisionNo", value: "通税通〔2025〕777号" }, { field: "taxType", value: "DEED" }, ' +
+        '{ field: "amount", value: "88.00" }, { field: "since", value: "2025-01-15" }])',
+    },
+    collectCreditFeedsNow: { operation: 'mutation', variables: '', call: 'collectCreditFeedsNow' },
     recordGoodConduct: {
       operation: 'mutation',
       variables: '($id: ID!, $yesterday: String!)',
@@ -1091,7 +1251,9 @@ function queryFor(select: string): string {
     },
   };
   const { operation, variables, call } = roots[root];
-  const body = [call, ...rest].reduceRight((inner, field) => `${field} { ${inner} }`);
+  // A list index in `select` (collectCreditFeedsNow.0.feed) reads the answer, not the query.
+  const fields = rest.filter((segment) => !/^\d+$/.test(segment));
+  const body = [call, ...fields].reduceRight((inner, field) => `${field} { ${inner} }`);
   return `${operation} Matrix${variables} { ${body} }`;
 }
 
