@@ -74,6 +74,7 @@ interface AuditRow {
       writes?: unknown[];
     }[];
     operationName?: string;
+    result?: string;
   };
 }
 
@@ -228,6 +229,18 @@ export function describeDecisionWrites(system: () => DecisionWriteSystem): void 
         expect(JSON.stringify(row.payload)).not.toContain(personId);
       }
       expect(settledRows).toHaveLength(1);
+      // The gateway records the mutations like any operation: who, why, and the result.
+      const [gateway] = await system().auditDb.query<AuditRow>(
+        `SELECT writer, payload FROM audit.entries WHERE writer = 'gateway'
+           AND payload->>'operationName' = 'Record' AND payload->>'dept' = 'TAX'
+         ORDER BY seq LIMIT 1`,
+      );
+      expect(gateway.payload).toMatchObject({
+        operationName: 'Record',
+        purpose: 'DATA_ENTRY',
+        caseRef: 'CASE-ENTRY-0001',
+        result: 'allowed',
+      });
     });
 
     it('refuses another department, an officer without recorder and a write without DATA_ENTRY, each FORBIDDEN with its rule, and writes nothing', async () => {
