@@ -108,7 +108,7 @@ describe('loadCatalog', () => {
     ).toEqual(['TAX_ARREARS', 'COURT_CONSUMPTION_RESTRICTED', 'EDU_STUDENT_LOAN_DEFAULT']);
     expect(
       catalog.items.filter((entry) => entry.publicationMonths !== null).map((e) => e.code),
-    ).toEqual(['AMR_PENALTY']);
+    ).toEqual(['TAX_MAJOR_VIOLATION', 'AMR_PENALTY']);
   });
 
   it('reads an item with defaults for the optional fields', () => {
