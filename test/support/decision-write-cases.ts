@@ -39,6 +39,10 @@ const PROFILE = `query Profile($id: ID!) {
     creditProfile { breakdown { catalogCode points } }
   }
 }`;
+const RECORD_IDS = `query RecordIds($id: ID!) {
+  person(id: $id) { creditRecords { id decisionNo } }
+}`;
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 const DISCLOSURES = `query Disclosures($from: String) {
   publicDisclosures(filter: { from: $from }, first: 100) { nodes { decisionNo dept } }
 }`;
@@ -49,6 +53,10 @@ interface Write {
   recordId: string;
   outcome: string;
   version: number;
+}
+interface CreditRecordId {
+  id: string;
+  decisionNo: string | null;
 }
 interface ProfileData {
   person: {
@@ -171,12 +179,26 @@ export function describeDecisionWrites(system: () => DecisionWriteSystem): void 
       expect(recorded.data?.taxRecordDecision).toEqual({
         kind: 'arrears',
         decisionNo: '通税通〔2026〕9001号',
-        recordId: 'arrears:通税通〔2026〕9001号',
+        recordId: expect.stringMatching(UUID),
         outcome: 'INSERTED',
         version: 1,
       });
       await collect();
       const before = await profile(personId);
+      // The record id is opaque: neither the feed's source record id nor the platform's
+      // CreditRecord.id (`TAX:<source record id>`) carries the decision number.
+      const recordId = recorded.data?.taxRecordDecision.recordId ?? '';
+      const onPlatform = await ask<{ person: { creditRecords: CreditRecordId[] } }>(
+        ndrc,
+        RECORD_IDS,
+        { id: personId },
+        'ADMIN_ENFORCEMENT',
+      );
+      const arrearRecord = onPlatform.data?.person.creditRecords.find(
+        (record) => record.decisionNo === '通税通〔2026〕9001号',
+      );
+      expect(arrearRecord?.id).toBe(`TAX:${recordId}`);
+      expect(arrearRecord?.id).not.toMatch(/9001/);
       expect(before?.creditRecords).toContainEqual({
         catalogCode: 'TAX_ARREARS',
         sourceDept: 'TAX',

@@ -1,3 +1,5 @@
+import { randomUUID } from 'node:crypto';
+
 import type { DecisionKind } from '../../../lib/decision-kinds/decision-kind';
 import { createCreditFeedStore } from '../credit-feed-store';
 import type { Database, Queryable } from '../db/database';
@@ -122,7 +124,9 @@ export function createDecisionWriter(options: DecisionWriterOptions) {
   ): Promise<DecisionWrite> {
     const decisionNo = values[kind.decisionNoField] ?? '';
     return inTransaction(dryRun, async (tx) => {
-      const recordId = `${kind.kind}:${decisionNo}`;
+      // Opaque: the record id travels to the credit platform (source record id, CreditRecord.id),
+      // where a decision number (a court's 案号) must not; the ledger alone maps the two.
+      const recordId = randomUUID();
       const subject = subjectOf(kind, values);
       const inserted =
         (await ledger.lock(tx, kind.kind, decisionNo)) === null
