@@ -290,6 +290,11 @@ describe.each(DB_MODES)('audit of gateway operations on %s', (mode) => {
   describeDecisionWrites(() => ({
     gatewayUrl: system.gatewayUrl,
     auditDb: system.auditDb,
+    departmentDb: (name) => {
+      const subgraph = system.subgraphs.find((candidate) => candidate.name === name);
+      if (!subgraph) throw new Error(`no subgraph ${name}`);
+      return subgraph.db;
+    },
     security,
     scenarios,
   }));

@@ -102,7 +102,10 @@ export interface WrittenDecision {
   kind: string;
   /** The decision's number (文书号). */
   decisionNo: string;
-  /** What the write did: INSERTED, CORRECTED, ENDED or REVOKED. */
+  /**
+   * What the write did: INSERTED, UNCHANGED, CORRECTED, ENDED or REVOKED; ATTEMPTED in the record
+   * appended before anything is written (its outcome follows in a later record of the request).
+   */
   outcome: string;
 }
 

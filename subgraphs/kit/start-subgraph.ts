@@ -183,10 +183,21 @@ export async function startSubgraph<TContext extends BaseSubgraphContext>(
           },
         );
       }
+      const { audit } = options;
       return parts.context({
         requestId: internal.requestId,
         caller: internal.caller,
         resolverLog: createResolverLog(),
+        appendAudit: async (log) => {
+          if (!audit) return;
+          await audit.append(
+            log.toRecord({
+              requestId: internal.requestId,
+              caller: internal.caller,
+              policyVersion: options.security.policy.version,
+            }),
+          );
+        },
       });
     },
     routes: {

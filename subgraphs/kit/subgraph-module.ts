@@ -16,6 +16,13 @@ export interface BaseSubgraphContext extends BaseContext {
   caller: Caller;
   /** The fields of which persons this request resolved, masked or refused (audited on send). */
   resolverLog: ResolverLog;
+  /**
+   * Appends `log` as a resolver record of this request now, resolving once the audit store has
+   * committed it and rejecting if it cannot: a write calls it before it writes anything, so a
+   * write the audit log cannot record is not made. Without an audit writer (development, unit-level
+   * tests) it records nothing, as the end-of-request record is not written then either.
+   */
+  appendAudit(log: ResolverLog): Promise<void>;
 }
 
 /** Settings shared by all subgraphs of one running system. */

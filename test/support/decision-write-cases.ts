@@ -15,6 +15,8 @@ import type { TestSecurity } from './test-security';
 export interface DecisionWriteSystem {
   gatewayUrl: string;
   auditDb: Database;
+  /** The database of the department subgraph `name` (to make one of its writes fail). */
+  departmentDb(name: string): Database;
   security: Pick<TestSecurity, 'userHeaders'>;
   /** Example person ids per fixture scenario. */
   scenarios: Record<string, string[]>;
@@ -79,7 +81,7 @@ interface AuditRow {
     resolved?: {
       subject: { hmac: string; masked: string };
       fields: string[];
-      writes?: unknown[];
+      writes?: { kind: string; decisionNo: string; outcome: string }[];
     }[];
     operationName?: string;
     result?: string;
@@ -233,9 +235,12 @@ export function describeDecisionWrites(system: () => DecisionWriteSystem): void 
         `SELECT writer, payload FROM audit.entries WHERE writer = 'tax'
            AND payload::text LIKE '%通税通〔2026〕9001号%' ORDER BY seq`,
       );
-      expect(rows.map((row) => row.payload.resolved?.[0].writes)).toEqual([
-        [{ kind: 'arrears', decisionNo: '通税通〔2026〕9001号', outcome: 'INSERTED' }],
-      ]);
+      // Audited as attempted before it was written, then with what it did.
+      expect(rows.map((row) => row.payload.resolved?.[0].writes)).toEqual(
+        ['ATTEMPTED', 'INSERTED'].map((outcome) => [
+          { kind: 'arrears', decisionNo: '通税通〔2026〕9001号', outcome },
+        ]),
+      );
       const settledRows = await system().auditDb.query<AuditRow>(
         `SELECT writer, payload FROM audit.entries WHERE writer = 'tax'
            AND payload::text LIKE '%完税〔2026〕9001号%'`,
@@ -250,7 +255,7 @@ export function describeDecisionWrites(system: () => DecisionWriteSystem): void 
         expect(row.payload.resolved?.[0].subject.hmac).toMatch(/^[0-9a-f]{64}$/);
         expect(JSON.stringify(row.payload)).not.toContain(personId);
       }
-      expect(settledRows).toHaveLength(1);
+      expect(settledRows).toHaveLength(2);
       // The gateway records the mutations like any operation: who, why, and the result.
       const [gateway] = await system().auditDb.query<AuditRow>(
         `SELECT writer, payload FROM audit.entries WHERE writer = 'gateway'
@@ -320,6 +325,53 @@ export function describeDecisionWrites(system: () => DecisionWriteSystem): void 
         (await ask<{ taxRecordDecision: Write }>(recorder('TAX'), RECORD, changed)).data
           ?.taxRecordDecision,
       ).toMatchObject({ outcome: 'UNCHANGED', version: 2 });
+      // Every write is audited as attempted, then with what it did, an unchanged one too (the
+      // refused one only as attempted).
+      const audited = await system().auditDb.query<AuditRow>(
+        `SELECT writer, payload FROM audit.entries WHERE writer = 'tax'
+           AND payload::text LIKE '%通税通〔2026〕9003号%' ORDER BY seq`,
+      );
+      expect(audited.map((row) => row.payload.resolved?.[0].writes)).toEqual(
+        [
+          'ATTEMPTED',
+          'INSERTED',
+          'ATTEMPTED',
+          'UNCHANGED',
+          'ATTEMPTED',
+          'ATTEMPTED',
+          'CORRECTED',
+          'ATTEMPTED',
+          'UNCHANGED',
+        ].map((outcome) => [{ kind: 'arrears', decisionNo: '通税通〔2026〕9003号', outcome }]),
+      );
+    });
+
+    it('writes nothing it cannot audit: with the audit store down the write is refused, and made once it is back', async () => {
+      const personId = system().scenarios.clean_3y[0];
+      const decision = {
+        kind: 'arrears',
+        values: values(arrear(personId, '通税通〔2026〕9006号')),
+      };
+      await system().auditDb.query('ALTER TABLE audit.entries RENAME TO entries_unavailable');
+      try {
+        const refused = await ask<{ taxRecordDecision: Write }>(recorder('TAX'), RECORD, decision);
+        expect(refused.data?.taxRecordDecision ?? null).toBeNull();
+        expect(refused.errors?.[0].extensions?.code).toBe('AUDIT_UNAVAILABLE');
+      } finally {
+        await system().auditDb.query('ALTER TABLE audit.entries_unavailable RENAME TO entries');
+      }
+      // Not committed: the retry records it (not UNCHANGED), and the audit log has it.
+      const retried = await ask<{ taxRecordDecision: Write }>(recorder('TAX'), RECORD, decision);
+      expect(retried.data?.taxRecordDecision).toMatchObject({ outcome: 'INSERTED', version: 1 });
+      const audited = await system().auditDb.query<AuditRow>(
+        `SELECT writer, payload FROM audit.entries WHERE writer = 'tax'
+           AND payload::text LIKE '%通税通〔2026〕9006号%'`,
+      );
+      expect(audited.map((row) => row.payload.resolved?.[0].writes)).toEqual(
+        ['ATTEMPTED', 'INSERTED'].map((outcome) => [
+          { kind: 'arrears', decisionNo: '通税通〔2026〕9006号', outcome },
+        ]),
+      );
     });
 
     it('names every invalid field: check digit, future date, negative amount, unknown enum, missing field', async () => {
@@ -480,6 +532,56 @@ export function describeDecisionWrites(system: () => DecisionWriteSystem): void 
         message: 'Batch too large: 501 rows, at most 500 per batch (split the file into batches).',
         extensions: { code: 'BAD_USER_INPUT', limit: 'maxRows', max: 500, measured: 501 },
       });
+      // A row the database refuses (here a constraint added for the test) is that row's
+      // rejection; the rows around it are written, reported and audited.
+      const market = system().departmentDb('market');
+      await market.query(
+        `ALTER TABLE market.licenses ADD CONSTRAINT test_refused_licence
+           CHECK (license_no <> 'JY151192109202') NOT VALID`,
+      );
+      // Decision numbers and licence numbers 9201-9203; the database refuses 9202.
+      const around = [licence(101, first), licence(102, second), licence(103, first)];
+      try {
+        const partial = await runTrusted<Batch>(amrSystem, 'market-import', {
+          kind: 'licences',
+          rows: around,
+        });
+        expect(partial.errors).toBeUndefined();
+        expect(partial.data?.marketImport).toEqual({
+          kind: 'licences',
+          inserted: 2,
+          updated: 0,
+          unchanged: 0,
+          rejected: [
+            {
+              rowNumber: 102,
+              field: null,
+              reason: expect.stringContaining('could not be written'),
+            },
+          ],
+        });
+      } finally {
+        await market.query('ALTER TABLE market.licenses DROP CONSTRAINT test_refused_licence');
+      }
+      const auditedRows = await system().auditDb.query<AuditRow>(
+        `SELECT writer, payload FROM audit.entries WHERE writer = 'market'
+           AND payload::text ~ '通市监许〔2026〕92(01|02|03)号'`,
+      );
+      // All three attempted (audited before any was written); two written.
+      const audited = auditedRows
+        .flatMap((row) => row.payload.resolved?.flatMap((r) => r.writes ?? []) ?? [])
+        .map((write) => `${write.kind} ${write.decisionNo} ${write.outcome}`)
+        .sort();
+      expect(audited).toEqual(
+        [
+          ['9201', 'ATTEMPTED'],
+          ['9201', 'INSERTED'],
+          ['9202', 'ATTEMPTED'],
+          ['9203', 'ATTEMPTED'],
+          ['9203', 'INSERTED'],
+        ].map(([n, outcome]) => `licences 通市监许〔2026〕${n}号 ${outcome}`),
+      );
+
       // Another department's system may not run it, trusted document or not.
       const tax = await runTrusted(who('TAX', ['approval-system'], 'system'), 'market-import', {
         kind: 'licences',

@@ -36,6 +36,27 @@ export interface DecisionWrite {
   subject: string;
 }
 
+/** A decision about to be written: whom it is about, its kind and number. */
+export interface DecisionIntent {
+  /** Citizen id (or USCC) in clear: the audit stores its HMAC. */
+  subject: string;
+  kind: string;
+  decisionNo: string;
+}
+
+/** Who writes, and what must succeed before anything is written. */
+export interface DecisionAuthor {
+  /** The caller's subject (`sub`), kept with every version written. */
+  writtenBy: string;
+  /**
+   * Called before the write's transaction opens (never in a dry run) with what is about to be
+   * written: the audit record of the attempt. If it rejects, nothing is written and the rejection
+   * is thrown. (Not inside the transaction: the embedded store runs one transaction at a time,
+   * and the audit store may be that same database.)
+   */
+  beforeWrite(intents: readonly DecisionIntent[]): Promise<void>;
+}
+
 /** Thrown inside a dry run's transaction to roll it back with the result it would have had. */
 class DryRunRollback extends Error {
   constructor(readonly write: DecisionWrite) {
@@ -50,6 +71,15 @@ function subjectOf(kind: DecisionKind, values: DecisionValues): string {
   return subject;
 }
 
+/** What the audit records before a decision with these values is written. */
+export function intentOf(kind: DecisionKind, values: DecisionValues): DecisionIntent {
+  return {
+    subject: subjectOf(kind, values),
+    kind: kind.kind,
+    decisionNo: values[kind.decisionNoField] ?? '',
+  };
+}
+
 function differingFields(kind: DecisionKind, a: DecisionValues, b: DecisionValues): string[] {
   return kind.fields.map((f) => f.name).filter((name) => (a[name] ?? null) !== (b[name] ?? null));
 }
@@ -58,7 +88,9 @@ function differingFields(kind: DecisionKind, a: DecisionValues, b: DecisionValue
  * The write side of a department's decisions (one per subgraph): validates values against the
  * kind (lib/decision-kinds), keeps the ledger idempotent by decision number, applies the change to
  * the department's tables through its projection and appends the feed versions to its outboxes,
- * all in ONE transaction per decision, so nothing partial is ever written.
+ * all in ONE transaction per decision, so nothing partial is ever written. The attempt is
+ * audited before that transaction opens (`DecisionAuthor.beforeWrite`): a write the audit log
+ * cannot record is not made.
  */
 export function createDecisionWriter(options: DecisionWriterOptions) {
   const { db, projection } = options;
@@ -119,9 +151,10 @@ export function createDecisionWriter(options: DecisionWriterOptions) {
   async function recordParsed(
     kind: DecisionKind,
     values: DecisionValues,
-    writtenBy: string,
+    author: DecisionAuthor,
     dryRun: boolean,
   ): Promise<DecisionWrite> {
+    const { writtenBy } = author;
     const decisionNo = values[kind.decisionNoField] ?? '';
     return inTransaction(dryRun, async (tx) => {
       // Opaque: the record id travels to the credit platform (source record id, CreditRecord.id),
@@ -159,23 +192,27 @@ export function createDecisionWriter(options: DecisionWriterOptions) {
      * Records one decision: idempotent by decision number (same content: UNCHANGED; different
      * content: DecisionRefusal naming the differing fields). `dryRun` writes nothing.
      */
-    record(
+    async record(
       kind: DecisionKind,
       raw: readonly RawValue[],
-      writtenBy: string,
+      author: DecisionAuthor,
       dryRun = false,
     ): Promise<DecisionWrite> {
-      return recordParsed(kind, parse(kind, raw), writtenBy, dryRun);
+      const values = parse(kind, raw);
+      if (!dryRun) await author.beforeWrite([intentOf(kind, values)]);
+      return recordParsed(kind, values, author, dryRun);
     },
 
     /** Corrects a recorded decision: a new version, the previous one kept with who replaced it. */
-    correct(
+    async correct(
       kind: DecisionKind,
       raw: readonly RawValue[],
-      writtenBy: string,
+      author: DecisionAuthor,
     ): Promise<DecisionWrite> {
+      const { writtenBy } = author;
       const values = parse(kind, raw);
       const decisionNo = values[kind.decisionNoField] ?? '';
+      await author.beforeWrite([intentOf(kind, values)]);
       return inTransaction(false, async (tx) => {
         const current = await ledger.lock(tx, kind.kind, decisionNo);
         if (!current) {
@@ -214,12 +251,13 @@ export function createDecisionWriter(options: DecisionWriterOptions) {
     },
 
     /** Revokes a recorded decision as of `revokedAt`: withdrawn from the platform and disclosure. */
-    revoke(
+    async revoke(
       kind: DecisionKind,
       decisionNo: string,
       revokedAtText: string,
-      writtenBy: string,
+      author: DecisionAuthor,
     ): Promise<DecisionWrite> {
+      const { writtenBy } = author;
       if (kind.action === 'end') {
         throw new DecisionRefusal([
           { field: 'kind', reason: `${kind.kind} ends another decision; correct it instead` },
@@ -235,11 +273,21 @@ export function createDecisionWriter(options: DecisionWriterOptions) {
       );
       if (!revokedAt.ok) throw new DecisionRefusal(revokedAt.problems);
       const on = revokedAt.values.revokedAt ?? '';
+      const missing = () =>
+        new DecisionRefusal([
+          { field: 'decisionNo', reason: `no ${kind.kind} decision ${decisionNo} is recorded` },
+        ]);
+      const recorded = await ledger.find(db, kind.kind, decisionNo.trim());
+      if (!recorded) throw missing();
+      const intent = intentOf(kind, recorded.values);
+      await author.beforeWrite([intent]);
       return inTransaction(false, async (tx) => {
         const current = await ledger.lock(tx, kind.kind, decisionNo.trim());
-        if (!current) {
+        if (!current) throw missing();
+        if (subjectOf(kind, current.values) !== intent.subject) {
+          // Corrected to another person meanwhile: the audited attempt named the first.
           throw new DecisionRefusal([
-            { field: 'decisionNo', reason: `no ${kind.kind} decision ${decisionNo} is recorded` },
+            { field: 'decisionNo', reason: `decision ${decisionNo} changed meanwhile: retry` },
           ]);
         }
         if (current.status === 'REVOKED') return result(kind, current, 'UNCHANGED');
@@ -267,7 +315,10 @@ export function createDecisionWriter(options: DecisionWriterOptions) {
       });
     },
 
-    /** Records parsed values (the batch import validates rows itself to report every problem). */
+    /**
+     * Records parsed values (the batch import validates rows itself to report every problem, and
+     * calls `author.beforeWrite` once for all its rows before the first).
+     */
     recordParsed,
   };
 }

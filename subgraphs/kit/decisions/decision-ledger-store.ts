@@ -60,6 +60,15 @@ export function createDecisionLedgerStore(schema: string) {
   }
 
   return {
+    /** The decision `decisionNo` of `kind` as it stands now, unlocked; null if none. */
+    async find(db: Queryable, kind: string, decisionNo: string): Promise<LedgerDecision | null> {
+      const [row] = await db.query<LedgerDecision>(
+        `SELECT ${COLUMNS} FROM ${schema}.decisions WHERE kind = $1 AND decision_no = $2`,
+        [kind, decisionNo],
+      );
+      return row ?? null;
+    },
+
     /** The decision `decisionNo` of `kind`, locked for the rest of the transaction; null if none. */
     async lock(tx: Queryable, kind: string, decisionNo: string): Promise<LedgerDecision | null> {
       const [row] = await tx.query<LedgerDecision>(

@@ -1,8 +1,10 @@
 import { GraphQLError } from 'graphql';
 import type { DecisionKind } from '../../../lib/decision-kinds/decision-kind';
 import { IMPORT_BATCH_LIMITS } from '../../../lib/decision-kinds/import-batch-limits';
-import type { DecisionWrite, DecisionWriter } from './create-decision-writer';
+import { intentOf } from './create-decision-writer';
+import type { DecisionAuthor, DecisionWrite, DecisionWriter } from './create-decision-writer';
 import { DecisionRefusal } from './decision-refusal';
+import type { DecisionValues } from './decision-values';
 import { parseDecisionValues } from './parse-decision-values';
 import type { RawValue } from './parse-decision-values';
 
@@ -19,7 +21,7 @@ export interface ImportRejection {
   reason: string;
 }
 
-/** What a batch did, as `ImportBatchResult`, plus every write for the audit. */
+/** What a batch did, as `ImportBatchResult`, plus every write (none in a dry run). */
 export interface ImportBatchOutcome {
   kind: string;
   inserted: number;
@@ -28,6 +30,11 @@ export interface ImportBatchOutcome {
   rejected: ImportRejection[];
   writes: DecisionWrite[];
 }
+
+/** The rejection of a row whose write failed for a reason of the system, not of the row. */
+const NOT_WRITTEN =
+  'could not be written (an error of the system, logged for the operators): nothing of this row ' +
+  'was written; import it again later';
 
 function refuseBatch(limit: string, max: number, measured: number, what: string): GraphQLError {
   return new GraphQLError(
@@ -58,13 +65,18 @@ function checkBounds(rows: readonly ImportRow[]): void {
  * written. A decision number already recorded with the same content counts as unchanged, so
  * importing a file twice changes nothing the second time. `dryRun` runs every check, the
  * idempotency check included, and rolls every row back.
+ *
+ * Every valid row is audited as attempted before the first is written, in one record
+ * (`author.beforeWrite`): if that fails, nothing is written. An error of the system while writing
+ * a row is logged (`logError`) and reported as that row's rejection, so the rows written are
+ * still reported (and so audited with their outcome).
  */
 export async function importDecisionBatch(
   writer: DecisionWriter,
   kind: DecisionKind,
   rows: readonly ImportRow[],
-  writtenBy: string,
-  options: { dryRun: boolean; now: Date },
+  author: DecisionAuthor,
+  options: { dryRun: boolean; now: Date; logError: (rowNumber: number, error: unknown) => void },
 ): Promise<ImportBatchOutcome> {
   checkBounds(rows);
   const outcome: ImportBatchOutcome = {
@@ -75,6 +87,7 @@ export async function importDecisionBatch(
     rejected: [],
     writes: [],
   };
+  const valid: { rowNumber: number; values: DecisionValues }[] = [];
   const seen = new Map<string, number>();
   for (const row of rows) {
     const parsed = parseDecisionValues(kind, row.values, options.now);
@@ -96,17 +109,30 @@ export async function importDecisionBatch(
       continue;
     }
     seen.set(decisionNo, row.rowNumber);
+    valid.push({ rowNumber: row.rowNumber, values: parsed.values });
+  }
+  if (!options.dryRun && valid.length > 0) {
+    await author.beforeWrite(valid.map((row) => intentOf(kind, row.values)));
+  }
+  for (const row of valid) {
     try {
-      const write = await writer.recordParsed(kind, parsed.values, writtenBy, options.dryRun);
+      const write = await writer.recordParsed(kind, row.values, author, options.dryRun);
       if (write.outcome === 'UNCHANGED') outcome.unchanged += 1;
       else outcome.inserted += 1;
-      if (!options.dryRun && write.outcome !== 'UNCHANGED') outcome.writes.push(write);
+      if (!options.dryRun) outcome.writes.push(write);
     } catch (error) {
-      if (!(error instanceof DecisionRefusal)) throw error;
-      for (const problem of error.problems) {
-        outcome.rejected.push({ rowNumber: row.rowNumber, ...problem });
+      if (error instanceof DecisionRefusal) {
+        for (const problem of error.problems) {
+          outcome.rejected.push({ rowNumber: row.rowNumber, ...problem });
+        }
+        continue;
       }
+      options.logError(row.rowNumber, error);
+      outcome.rejected.push({ rowNumber: row.rowNumber, field: null, reason: NOT_WRITTEN });
     }
   }
+  // Rows refused when written come after those refused when read: back in row order (stable, so
+  // a row's problems keep their order).
+  outcome.rejected.sort((a, b) => a.rowNumber - b.rowNumber);
   return outcome;
 }
