@@ -410,7 +410,7 @@ export function describeDecisionWrites(system: () => DecisionWriteSystem): void 
     it('a revoked penalty leaves the public disclosure and the profile after the next collection', async () => {
       const personId = system().scenarios.clean_3y[0];
       const decisionNo = '通市监处罚〔2026〕9001号';
-      const penalty = await ask<{ marketRecordDecision: Write }>(recorder('AMR'), MARKET_RECORD, {
+      const penaltyDecision = {
         kind: 'penalties',
         values: values({
           personId,
@@ -422,7 +422,12 @@ export function describeDecisionWrites(system: () => DecisionWriteSystem): void 
           reason: '销售过期食品',
           procedure: 'GENERAL',
         }),
-      });
+      };
+      const penalty = await ask<{ marketRecordDecision: Write }>(
+        recorder('AMR'),
+        MARKET_RECORD,
+        penaltyDecision,
+      );
       expect(penalty.data?.marketRecordDecision.outcome).toBe('INSERTED');
       await collect();
       const published = async () =>
@@ -449,6 +454,11 @@ export function describeDecisionWrites(system: () => DecisionWriteSystem): void 
         outcome: 'REVOKED',
         version: 2,
       });
+      // Recording it again is refused as revoked, not answered as unchanged.
+      const again = await ask(recorder('AMR'), MARKET_RECORD, penaltyDecision);
+      expect(again.errors?.[0].extensions?.problems).toEqual([
+        { field: 'decisionNo', reason: expect.stringContaining(`was revoked on ${today}`) },
+      ]);
       await collect();
       expect(await published()).not.toContain(decisionNo);
       expect((await profile(personId))?.creditRecords.map((r) => r.decisionNo)).not.toContain(

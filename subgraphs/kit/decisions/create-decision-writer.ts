@@ -173,6 +173,15 @@ export function createDecisionWriter(options: DecisionWriterOptions) {
       if (!inserted) {
         const existing = await ledger.lock(tx, kind.kind, decisionNo);
         if (!existing) throw new Error(`decision ${decisionNo} vanished while locked`);
+        if (existing.status === 'REVOKED') {
+          // Not UNCHANGED: the caller would take the decision for in force.
+          throw new DecisionRefusal([
+            {
+              field: kind.decisionNoField,
+              reason: `decision ${decisionNo} was revoked on ${existing.statusChangedAt ?? '?'}: a new decision takes a new number`,
+            },
+          ]);
+        }
         const differing = differingFields(kind, existing.values, values);
         if (differing.length === 0) return result(kind, existing, 'UNCHANGED');
         throw new DecisionRefusal(
