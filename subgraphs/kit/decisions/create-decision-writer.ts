@@ -9,6 +9,7 @@ import type { LedgerDecision } from './decision-ledger-store';
 import type { DecisionChange, DecisionProjection } from './decision-projection';
 import { DecisionRefusal } from './decision-refusal';
 import type { DecisionValues } from './decision-values';
+import { normalizeDecisionNo } from './normalize-decision-no';
 import { parseDecisionValues } from './parse-decision-values';
 import type { RawValue } from './parse-decision-values';
 
@@ -286,12 +287,12 @@ export function createDecisionWriter(options: DecisionWriterOptions) {
         new DecisionRefusal([
           { field: 'decisionNo', reason: `no ${kind.kind} decision ${decisionNo} is recorded` },
         ]);
-      const recorded = await ledger.find(db, kind.kind, decisionNo.trim());
+      const recorded = await ledger.find(db, kind.kind, normalizeDecisionNo(decisionNo));
       if (!recorded) throw missing();
       const intent = intentOf(kind, recorded.values);
       await author.beforeWrite([intent]);
       return inTransaction(false, async (tx) => {
-        const current = await ledger.lock(tx, kind.kind, decisionNo.trim());
+        const current = await ledger.lock(tx, kind.kind, normalizeDecisionNo(decisionNo));
         if (!current) throw missing();
         if (subjectOf(kind, current.values) !== intent.subject) {
           // Corrected to another person meanwhile: the audited attempt named the first.

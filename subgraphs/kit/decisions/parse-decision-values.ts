@@ -6,6 +6,7 @@ import { DEPARTMENT_AUTHORITIES } from '../../../lib/decision-kinds/department-a
 import { validateCitizenId } from '../../../lib/ids/citizen-id';
 import { validateUscc } from '../../../lib/ids/uscc';
 import type { DecisionValues, FieldProblem } from './decision-values';
+import { normalizeDecisionNo } from './normalize-decision-no';
 
 /** A value as sent: a canonical field name and its text. */
 export interface RawValue {
@@ -97,7 +98,9 @@ export function parseDecisionValues(
       values[field.name] = null;
       continue;
     }
-    const parsed = parseField(field, text, today);
+    // Decision numbers, the kind's own and the one an ending names, in their compared form.
+    const isDecisionNo = field.name === kind.decisionNoField || field.name === kind.ends?.refField;
+    const parsed = parseField(field, isDecisionNo ? normalizeDecisionNo(text) : text, today);
     if (typeof parsed === 'string') values[field.name] = parsed;
     else problems.push(parsed);
   }

@@ -35,6 +35,28 @@ describe('parseDecisionValues', () => {
     });
   });
 
+  it('keeps decision numbers in one form: full-width characters folded (NFKC), whitespace collapsed', () => {
+    const result = parseDecisionValues(
+      kind('AMR', 'penalties'),
+      values({ ...penalty, decisionNo: ' 通市监处罚（２０２６）　 1号 ' }),
+      NOW,
+    );
+    expect(result).toMatchObject({ ok: true, values: { decisionNo: '通市监处罚(2026) 1号' } });
+    const ending = parseDecisionValues(
+      kind('AMR', 'penalty-revocations'),
+      values({
+        personId: PERSON,
+        decisionNo: '撤销〔2026〕１号',
+        penaltyDecisionNo: '通市监处罚〔2026〕１号',
+        revokedAt: '2026-03-02',
+      }),
+      NOW,
+    );
+    expect(ending).toMatchObject({
+      values: { decisionNo: '撤销〔2026〕1号', penaltyDecisionNo: '通市监处罚〔2026〕1号' },
+    });
+  });
+
   it('judges "today" in China Standard Time: the day after is in the future', () => {
     const result = parseDecisionValues(
       kind('AMR', 'penalties'),
