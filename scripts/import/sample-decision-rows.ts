@@ -1,0 +1,131 @@
+import { ALL_DECISION_KINDS, DEPARTMENT_AUTHORITIES } from '../../lib/decision-kinds';
+import type { DecisionField, DecisionKind } from '../../lib/decision-kinds';
+import { ENUM_VALUE_LABELS } from '../../lib/import/enum-value-labels';
+import { standardColumnsFor } from '../../lib/import/standard-columns-for';
+import { makeCitizenId } from '../../lib/ids/citizen-id';
+import { makeUscc } from '../../lib/ids/uscc';
+
+/** A sample file's content: its headers and rows of cell texts, in header order. */
+export interface SampleTable {
+  headers: string[];
+  rows: string[][];
+}
+
+/** Options of {@link sampleDecisionRows}. */
+export interface SampleOptions {
+  /** Rows; no default. */
+  count: number;
+  /** Distinguishes decision numbers of separate runs (tests, benchmarks); default ''. */
+  series?: string;
+  /** Distinct persons the rows spread over; default 50. */
+  persons?: number;
+}
+
+/** Adults born 1960-1999 in 通江县 (511921), valid check characters, no real person's id. */
+function samplePersonId(index: number): string {
+  const year = 1960 + (index % 40);
+  const month = String(1 + (index % 12)).padStart(2, '0');
+  const day = String(1 + (index % 28)).padStart(2, '0');
+  return makeCitizenId('511921', `${year}-${month}-${day}`, 100 + (index % 800));
+}
+
+function sampleUscc(index: number): string {
+  return makeUscc(`92511921MA${String(6_000_000 + index).padStart(7, '0')}`);
+}
+
+const TEXTS: Readonly<Record<string, string>> = {
+  partyName: '通江县张记食品店',
+  reason: '经营超过保质期的食品',
+  description: '未按期进行纳税申报',
+  obligation: '给付申请执行人货款人民币伍万元',
+  institution: '四川省通江中学',
+  licenceNo: 'JY25119210000',
+  caseNo: '(2025)川1921执',
+};
+
+/** The decision number of row `index` of a kind: its title, the series, the year, the index. */
+function sampleDecisionNo(kind: DecisionKind, series: string, index: number): string {
+  return `通${kind.title}${series}〔2025〕${index + 1}号`;
+}
+
+function date(index: number, monthOffset = 0): string {
+  const month = String(1 + ((index + monthOffset) % 10)).padStart(2, '0');
+  return `2025-${month}-${String(1 + (index % 27)).padStart(2, '0')}`;
+}
+
+function value(
+  kind: DecisionKind,
+  field: DecisionField,
+  index: number,
+  options: SampleOptions,
+): string {
+  const series = options.series ?? '';
+  const persons = options.persons ?? 50;
+  if (field.name === kind.decisionNoField) return sampleDecisionNo(kind, series, index);
+  if (kind.ends && field.name === kind.ends.refField) {
+    const ended = ALL_DECISION_KINDS.find(
+      (k) => k.dept === kind.dept && k.kind === kind.ends?.kind,
+    );
+    return sampleDecisionNo(ended ?? kind, series, index);
+  }
+  if (field.name === 'authority') return DEPARTMENT_AUTHORITIES[kind.dept]?.[0] ?? '';
+  switch (field.type) {
+    case 'citizenId':
+      return samplePersonId(index % persons);
+    case 'uscc':
+      return sampleUscc(index % persons);
+    case 'date':
+      // An ending decision comes a month after the one it ends; a licence is valid for years.
+      return field.future ? '2030-12-31' : date(index, kind.action === 'end' ? 1 : 0);
+    case 'amount':
+      return `${(100 + (index % 50) * 25).toFixed(2)}`;
+    case 'enum': {
+      const code = field.values[index % field.values.length];
+      const label = Object.entries(ENUM_VALUE_LABELS[field.name] ?? {}).find(([, c]) => c === code);
+      return label ? label[0] : code;
+    }
+    case 'int':
+      return String(field.min);
+    case 'text':
+      return `${TEXTS[field.name] ?? field.label}${field.name === 'caseNo' || field.name === 'licenceNo' ? index + 1 : ''}`;
+  }
+}
+
+/**
+ * Valid rows of a kind, as a department's export would hold them: the 双公示 standard's headers
+ * (with amounts in 万元) for licences and penalties, the catalog's Chinese labels for the other
+ * kinds, enum values by their Chinese names where they have one. Ending kinds end the decisions
+ * of the same index and series of the kind they end, so files import in order: record, then end.
+ */
+export function sampleDecisionRows(kind: DecisionKind, options: SampleOptions): SampleTable {
+  const standard = standardColumnsFor(kind);
+  const fields = kind.fields;
+  if (standard.length > 0) {
+    const headers = standard.map((column) => column.header);
+    const fieldOf = (column: (typeof standard)[number]) =>
+      fields.find((field) => field.name === column.field);
+    const rows = Array.from({ length: options.count }, (_, index) =>
+      standard.map((column) => {
+        const field = fieldOf(column);
+        if (column.header === '行政相对人类别') return '自然人';
+        if (column.header === '证件类型') return '身份证';
+        if (!field) return '';
+        if (column.unit === 'wan-yuan') {
+          // The fine in 万元; the confiscation column stays empty.
+          if (column.header.startsWith('没收')) return '';
+          return (Number(value(kind, field, index, options)) / 10_000)
+            .toFixed(6)
+            .replace(/0+$/, '');
+        }
+        return value(kind, field, index, options);
+      }),
+    );
+    return { headers, rows };
+  }
+  return {
+    headers: fields.map((field) => field.label),
+    rows: Array.from({ length: options.count }, (_, index) =>
+      fields.map((field) => value(kind, field, index, options)),
+    ),
+  };
+}
