@@ -1,7 +1,8 @@
 import { createReadStream } from 'node:fs';
-import ExcelJS from 'exceljs';
+
 import type { CellValue } from 'exceljs';
 import { IMPORT_LIMITS } from './import-limits';
+import { Utf8SafeWorkbookReader } from './utf8-safe-workbook-reader';
 import type { SourceRow } from './source-row';
 
 /** Options of {@link readXlsxRows}. */
@@ -57,7 +58,7 @@ export async function* readXlsxRows(
   const input = createReadStream(path);
   if (options.onBytes) input.on('data', (chunk) => options.onBytes?.(chunk.length));
   const maxColumns = options.maxColumns ?? IMPORT_LIMITS.maxColumns + 1;
-  const workbook = new ExcelJS.stream.xlsx.WorkbookReader(input, {
+  const workbook = new Utf8SafeWorkbookReader(input, {
     worksheets: 'emit',
     sharedStrings: 'cache',
     styles: 'cache',

@@ -19,7 +19,7 @@ import type { RunningSubgraph } from '../../subgraphs/kit/start-subgraph';
 import { registerSubgraph } from '../../subgraphs/kit/subgraph-module';
 import type { RegisteredSubgraph } from '../../subgraphs/kit/subgraph-module';
 import { openTestDatabases } from './test-databases';
-import type { TestDatabases } from './test-databases';
+import type { DbMode, TestDatabases } from './test-databases';
 import { createTestSecurity } from './test-security';
 import type { TestSecurity } from './test-security';
 
@@ -41,6 +41,8 @@ export interface SecureSystemOptions {
    * the gateway enforcing alone, as it must for subgraphs that do not.
    */
   shield?: boolean;
+  /** Where the subgraphs keep their data: one in-memory PGlite, or the PostgreSQL server; default pglite. */
+  dbMode?: DbMode;
 }
 
 /** The whole system behind its real gateway, secured with the default policy and in-memory keys. */
@@ -67,7 +69,7 @@ export interface SecureSystem {
 }
 
 /**
- * Starts ALL_SUBGRAPHS on one in-memory PGlite, seeds a synthetic county, runs the credit
+ * Starts ALL_SUBGRAPHS on one in-memory PGlite (or on the PostgreSQL server), seeds a synthetic county, runs the credit
  * collector once with its own service identity, and starts the gateway on the checked-in
  * supergraph with the default policy (policy/policy.yaml): the production path, keys aside.
  */
@@ -100,7 +102,7 @@ export async function startSecureSystem(options: SecureSystemOptions = {}): Prom
   };
   try {
     databases = await openTestDatabases(
-      'pglite',
+      options.dbMode ?? 'pglite',
       modules.map((module) => module.name),
     );
     const { persons, fixtures } = await seedSystem({

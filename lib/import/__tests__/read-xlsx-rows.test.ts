@@ -33,4 +33,27 @@ describe('readXlsxRows', () => {
       { rowNumber: 3, cells: ['511921198503150000', '2025-03-06', '0.5'], lossyColumns: [0] },
     ]);
   });
+
+  it('keeps Chinese text whole where its bytes straddle two inflated chunks (shared and inline strings)', async () => {
+    const rows = Array.from({ length: 3000 }, (_, i) => [
+      `通江县市场监督管理局第${i}号`,
+      `经营超过保质期的食品${'。'.repeat(i % 7)}`,
+    ]);
+    const shared = new ExcelJS.Workbook();
+    const sheet = shared.addWorksheet('s');
+    for (const row of rows) sheet.addRow(row);
+    await shared.xlsx.writeFile(join(dir, 'shared.xlsx'));
+    const inline = new ExcelJS.stream.xlsx.WorkbookWriter({
+      filename: join(dir, 'inline.xlsx'),
+      useSharedStrings: false,
+    });
+    const inlineSheet = inline.addWorksheet('s');
+    for (const row of rows) inlineSheet.addRow(row).commit();
+    await inline.commit();
+    for (const name of ['shared.xlsx', 'inline.xlsx']) {
+      const read: string[][] = [];
+      for await (const row of readXlsxRows(join(dir, name))) read.push(row.cells);
+      expect(read).toEqual(rows);
+    }
+  });
 });
