@@ -4,7 +4,8 @@ import type { StandardColumn } from './standard-column';
  * The columns of the 双公示 administrative penalty standard (行政处罚信息数据标准, the revision with
  * 行政相对人类别 and amounts in 万元; docs/IMPORT.md names its source) in their published order,
  * with the canonical field of AMR `penalties` each fills. A natural person's id is 证件号码.
- * 处罚类别 takes the Administrative Penalty Law's names (警告, 罚款, ...; see ENUM_VALUE_LABELS).
+ * 处罚类别 takes the Administrative Penalty Law's names (警告, 罚款, ...; see ENUM_VALUE_LABELS);
+ * 违法行为类型 fills the tax bureau's violation kind (逾期申报, 重大税收违法) and is read past for AMR.
  */
 export const SHUANGGONGSHI_PENALTY_COLUMNS: readonly StandardColumn[] = [
   { header: '行政相对人名称', field: 'partyName' },
@@ -21,7 +22,7 @@ export const SHUANGGONGSHI_PENALTY_COLUMNS: readonly StandardColumn[] = [
   { header: '证件类型', field: null },
   { header: '证件号码', field: 'personId' },
   { header: '行政处罚决定书文号', field: 'decisionNo' },
-  { header: '违法行为类型', field: null },
+  { header: '违法行为类型', field: 'violationKind' },
   { header: '违法事实', field: 'reason' },
   { header: '处罚依据', field: null },
   { header: '处罚类别', field: 'penaltyKind' },

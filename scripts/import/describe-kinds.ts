@@ -14,7 +14,7 @@ export function describeKinds(): string {
             ? `text <= ${field.maxLen}`
             : field.type;
       lines.push(
-        `  ${field.required ? '*' : ' '} ${field.name.padEnd(22)} ${field.label.padEnd(16, '　')} ${rule}`,
+        `  ${field.required ? '*' : ' '} ${field.name.padEnd(22)} ${field.label}  ${rule}`,
       );
     }
     const standard = standardColumnsFor(kind).filter((column) => column.field !== null);

@@ -11,8 +11,24 @@ export interface SampleTable {
   rows: string[][];
 }
 
+/**
+ * Entities of a seeded county the rows must name where the server checks they exist: registered
+ * persons (household changes), enforcement cases with their debtor (court decisions), enterprises
+ * in operation (abnormal-operation listings), and dates after the seed's own records.
+ */
+export interface SampleSubjects {
+  persons: readonly string[];
+  cases: readonly { personId: string; caseNo: string }[];
+  enterprises: readonly string[];
+  /** Date of recorded decisions, and of the decisions ending them (not after today). */
+  recordDate: string;
+  endDate: string;
+}
+
 /** Options of {@link sampleDecisionRows}. */
 export interface SampleOptions {
+  /** Seeded entities to name; default synthetic ids the server need not know (2025 dates). */
+  subjects?: SampleSubjects;
   /** Rows; no default. */
   count: number;
   /** Distinguishes decision numbers of separate runs (tests, benchmarks); default ''. */
@@ -69,6 +85,19 @@ function value(
     return sampleDecisionNo(ended ?? kind, series, index);
   }
   if (field.name === 'authority') return DEPARTMENT_AUTHORITIES[kind.dept]?.[0] ?? '';
+  const subjects = options.subjects;
+  if (subjects) {
+    const enforcement = subjects.cases[index % subjects.cases.length];
+    if (field.name === 'caseNo') return enforcement.caseNo;
+    if (field.type === 'citizenId') {
+      return kind.dept === 'COURT'
+        ? enforcement.personId
+        : subjects.persons[index % subjects.persons.length];
+    }
+    if (field.type === 'uscc') return subjects.enterprises[index % subjects.enterprises.length];
+    if (field.type === 'date' && !field.future)
+      return kind.action === 'end' ? subjects.endDate : subjects.recordDate;
+  }
   switch (field.type) {
     case 'citizenId':
       return samplePersonId(index % persons);
