@@ -3,6 +3,7 @@
  * department's decisions from a CSV or XLSX file through the running gateway, as the department's
  * `system` client (docs/IMPORT.md). Exit codes: scripts/import/import-exit-codes.ts.
  */
+import { access } from 'node:fs/promises';
 import { ImportFileError } from '../lib/import/import-file-error';
 import { ImportGatewayError } from '../lib/import/import-gateway-error';
 import { UnsupportedEncodingError } from '../lib/import/detect-encoding';
@@ -68,6 +69,10 @@ async function main(argv: string[]): Promise<number> {
   }
   const { command } = request;
   const { kind } = command;
+  // File problems first: a clerk with a typo in the path should not be sent to fetch a token.
+  await access(command.file).catch(() => {
+    throw new ImportFileError(`${command.file}: no such file`);
+  });
   const mapping = command.mappingPath ? await loadHeaderMapping(command.mappingPath) : undefined;
   const token = await resolveImportToken(kind.dept, command);
   console.error(

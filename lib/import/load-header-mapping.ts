@@ -34,7 +34,11 @@ function stringMap(value: unknown, where: string): Record<string, string> {
  * ```
  */
 export async function loadHeaderMapping(path: string): Promise<HeaderMapping> {
-  const size = (await stat(path)).size;
+  const size = (
+    await stat(path).catch(() => {
+      throw new ImportFileError(`mapping file ${path}: no such file`);
+    })
+  ).size;
   if (size > MAX_MAPPING_FILE_BYTES) {
     throw new ImportFileError(
       `mapping file ${path} is ${size} bytes, more than ${MAX_MAPPING_FILE_BYTES}`,
