@@ -21,6 +21,8 @@ import type { SecureSystem } from './support/start-secure-system';
 import { DB_MODES } from './support/test-databases';
 
 const run = promisify(execFile);
+/** A thousand rows twice through the gateway: about a minute on a loaded 2-core machine. */
+const HEAVY_TEST_MS = 300_000;
 const penalties = findDecisionKind('AMR', 'penalties') as DecisionKind;
 
 /** The 37 bad rows of the acceptance file, by what is wrong with them. */
@@ -118,46 +120,54 @@ describe.each(DB_MODES)('bulk import through the gateway on %s', (dbMode) => {
       ...options,
     });
 
-  it('imports 1,000 penalties from CSV, then the same file again with no change', async () => {
-    const path = join(dir, 'penalties.csv');
-    await writeSampleCsv(
-      path,
-      sampleDecisionRows(penalties, { count: 1000, series: 'CSV', persons: 40 }),
-    );
-    expect(await importAs(penalties, path)).toMatchObject({
-      rows: 1000,
-      inserted: 1000,
-      unchanged: 0,
-      rejected: 0,
-    });
-    expect(await importAs(penalties, path)).toMatchObject({
-      rows: 1000,
-      inserted: 0,
-      updated: 0,
-      unchanged: 1000,
-      rejected: 0,
-    });
-  });
+  it(
+    'imports 1,000 penalties from CSV, then the same file again with no change',
+    async () => {
+      const path = join(dir, 'penalties.csv');
+      await writeSampleCsv(
+        path,
+        sampleDecisionRows(penalties, { count: 1000, series: 'CSV', persons: 40 }),
+      );
+      expect(await importAs(penalties, path)).toMatchObject({
+        rows: 1000,
+        inserted: 1000,
+        unchanged: 0,
+        rejected: 0,
+      });
+      expect(await importAs(penalties, path)).toMatchObject({
+        rows: 1000,
+        inserted: 0,
+        updated: 0,
+        unchanged: 1000,
+        rejected: 0,
+      });
+    },
+    HEAVY_TEST_MS,
+  );
 
-  it('imports 1,000 penalties from XLSX, then the same file again with no change', async () => {
-    const path = join(dir, 'penalties.xlsx');
-    await writeSampleXlsx(
-      path,
-      sampleDecisionRows(penalties, { count: 1000, series: 'XLSX', persons: 40 }),
-    );
-    expect(await importAs(penalties, path)).toMatchObject({
-      format: 'xlsx',
-      rows: 1000,
-      inserted: 1000,
-      rejected: 0,
-    });
-    expect(await importAs(penalties, path)).toMatchObject({
-      rows: 1000,
-      inserted: 0,
-      unchanged: 1000,
-      rejected: 0,
-    });
-  });
+  it(
+    'imports 1,000 penalties from XLSX, then the same file again with no change',
+    async () => {
+      const path = join(dir, 'penalties.xlsx');
+      await writeSampleXlsx(
+        path,
+        sampleDecisionRows(penalties, { count: 1000, series: 'XLSX', persons: 40 }),
+      );
+      expect(await importAs(penalties, path)).toMatchObject({
+        format: 'xlsx',
+        rows: 1000,
+        inserted: 1000,
+        rejected: 0,
+      });
+      expect(await importAs(penalties, path)).toMatchObject({
+        rows: 1000,
+        inserted: 0,
+        unchanged: 1000,
+        rejected: 0,
+      });
+    },
+    HEAVY_TEST_MS,
+  );
 
   it('rejects exactly the 37 bad rows with their reasons, and imports the 63 good ones', async () => {
     const path = join(dir, 'bad.csv');
@@ -201,58 +211,62 @@ describe.each(DB_MODES)('bulk import through the gateway on %s', (dbMode) => {
     expect(await importAs(penalties, path)).toMatchObject({ inserted: 20, unchanged: 0 });
   });
 
-  it('imports every example file, CSV then XLSX, into the freshly seeded system; the GB18030 file holds the same rows', async () => {
-    const ordered = [
-      ...ALL_DECISION_KINDS.filter((kind) => kind.action === 'record'),
-      ...ALL_DECISION_KINDS.filter((kind) => kind.action === 'end'),
-    ];
-    const outcomes: string[] = [];
-    for (const kind of ordered) {
-      const base = join('examples', 'import', `${kind.dept.toLowerCase()}-${kind.kind}`);
-      const asDept = (path: string) =>
-        importFile({
-          path,
-          kind,
-          send: createGatewayImportClient(kind, {
-            gatewayUrl: system.gatewayUrl,
-            token: tokens.get(kind.dept) ?? '',
-            caseRef: 'IMPORT-EXAMPLES',
-          }),
-        });
-      const csv = await asDept(`${base}.csv`);
-      const xlsx = await asDept(`${base}.xlsx`);
-      outcomes.push(
-        `${base}: csv ${csv.inserted}/${csv.unchanged}/${csv.rejected}, xlsx ${xlsx.inserted}/${xlsx.unchanged}/${xlsx.rejected}`,
+  it(
+    'imports every example file, CSV then XLSX, into the freshly seeded system; the GB18030 file holds the same rows',
+    async () => {
+      const ordered = [
+        ...ALL_DECISION_KINDS.filter((kind) => kind.action === 'record'),
+        ...ALL_DECISION_KINDS.filter((kind) => kind.action === 'end'),
+      ];
+      const outcomes: string[] = [];
+      for (const kind of ordered) {
+        const base = join('examples', 'import', `${kind.dept.toLowerCase()}-${kind.kind}`);
+        const asDept = (path: string) =>
+          importFile({
+            path,
+            kind,
+            send: createGatewayImportClient(kind, {
+              gatewayUrl: system.gatewayUrl,
+              token: tokens.get(kind.dept) ?? '',
+              caseRef: 'IMPORT-EXAMPLES',
+            }),
+          });
+        const csv = await asDept(`${base}.csv`);
+        const xlsx = await asDept(`${base}.xlsx`);
+        outcomes.push(
+          `${base}: csv ${csv.inserted}/${csv.unchanged}/${csv.rejected}, xlsx ${xlsx.inserted}/${xlsx.unchanged}/${xlsx.rejected}`,
+        );
+      }
+      expect(outcomes).toEqual(
+        ordered.map(
+          (kind) =>
+            `${join('examples', 'import', `${kind.dept.toLowerCase()}-${kind.kind}`)}: csv 5/0/0, xlsx 0/5/0`,
+        ),
       );
-    }
-    expect(outcomes).toEqual(
-      ordered.map(
-        (kind) =>
-          `${join('examples', 'import', `${kind.dept.toLowerCase()}-${kind.kind}`)}: csv 5/0/0, xlsx 0/5/0`,
-      ),
-    );
 
-    // The command line, on the GB18030 file: detected, the same five penalties, nothing new.
-    const { stdout, stderr } = await run(
-      process.execPath,
-      [
-        '--import',
-        'tsx',
-        'scripts/import.ts',
-        '--dept',
-        'AMR',
-        '--kind',
-        'penalties',
-        '--gateway',
-        system.gatewayUrl,
-        '--quiet',
-        'examples/import/amr-penalties-gb18030.csv',
-      ],
-      { env: { ...process.env, IMPORT_TOKEN: tokens.get('AMR'), NODE_OPTIONS: '' } },
-    );
-    expect(stderr).toContain('encoding: gb18030 (detected)');
-    expect(stdout).toMatch(
-      /^5 rows in [\d.]+ s \(\d+ rows\/s\): inserted 0, updated 0, unchanged 5, rejected 0\nnothing changed: every accepted row was already recorded with the same content$/m,
-    );
-  });
+      // The command line, on the GB18030 file: detected, the same five penalties, nothing new.
+      const { stdout, stderr } = await run(
+        process.execPath,
+        [
+          '--import',
+          'tsx',
+          'scripts/import.ts',
+          '--dept',
+          'AMR',
+          '--kind',
+          'penalties',
+          '--gateway',
+          system.gatewayUrl,
+          '--quiet',
+          'examples/import/amr-penalties-gb18030.csv',
+        ],
+        { env: { ...process.env, IMPORT_TOKEN: tokens.get('AMR'), NODE_OPTIONS: '' } },
+      );
+      expect(stderr).toContain('encoding: gb18030 (detected)');
+      expect(stdout).toMatch(
+        /^5 rows in [\d.]+ s \(\d+ rows\/s\): inserted 0, updated 0, unchanged 5, rejected 0\nnothing changed: every accepted row was already recorded with the same content$/m,
+      );
+    },
+    HEAVY_TEST_MS,
+  );
 });
