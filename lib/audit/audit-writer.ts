@@ -8,10 +8,14 @@
  *   // resolved = durably committed; rejected (AuditWriteError) = return NO person data
  *   await audit.close();   // flushes what is queued; does not close `db`
  *
- * Group commit: an append on an idle writer waits up to `maxDelayMs` for company, then the batch
- * (up to `maxBatch` records) is written as ONE statement (entries, subject index and chain head:
- * all or nothing). Appends arriving while a batch commits form the next batch, started as soon as
- * the commit returns. Each append resolves only after its batch has committed.
+ * Group commit without a fixed wait (leader/follower): an append on an idle writer starts its
+ * commit at once (with whatever else was appended in the same turn of the event loop), so one
+ * request at a time pays one commit and no timer. Appends arriving while a batch commits wait as
+ * followers and form the next batch, written as soon as the commit returns: a busy writer batches
+ * by itself, as many records per statement as arrived during one commit. A batch (up to
+ * `maxBatch` records) is ONE statement (entries, subject index and chain head: all or nothing).
+ * Each append resolves only after its batch has committed. `maxDelayMs` > 0 adds an old-style
+ * wait for company on an idle writer (tests use it to hold a batch open).
  *
  * Fail closed: if a batch cannot be committed, every append in it rejects with AuditWriteError and
  * the writer forgets its chain head; the next batch re-reads the head from the store, so service
@@ -48,7 +52,10 @@ export interface AuditWriterOptions {
   hmacKey: Buffer;
   /** Most records in one batch (one statement); default 256. */
   maxBatch?: number;
-  /** How long the first append on an idle writer waits for others to join; default 2 ms. */
+  /**
+   * How long the first append on an idle writer waits for others to join; default 0 (commit at
+   * once; appends during a commit still batch).
+   */
   maxDelayMs?: number;
   /** Most appends waiting; beyond it append rejects at once (fail closed); default 10,000. */
   maxQueue?: number;
@@ -150,7 +157,7 @@ export function createAuditWriter(options: AuditWriterOptions): AuditWriter {
   if (!WRITER_NAME.test(writer))
     throw new Error(`invalid audit writer name ${JSON.stringify(writer)}`);
   const maxBatch = options.maxBatch ?? 256;
-  const maxDelayMs = options.maxDelayMs ?? 2;
+  const maxDelayMs = options.maxDelayMs ?? 0;
   const maxQueue = options.maxQueue ?? 10_000;
   const now = options.now ?? (() => new Date());
   const commitTimeoutMs = options.commitTimeoutMs ?? 5000;
@@ -160,6 +167,7 @@ export function createAuditWriter(options: AuditWriterOptions): AuditWriter {
   let head: ChainPoint | undefined;
   let headKnown = false;
   let timer: NodeJS.Timeout | undefined;
+  let leaderScheduled = false;
   let draining: Promise<void> | undefined;
   let closed = false;
   let inFlight = 0;
@@ -276,10 +284,19 @@ export function createAuditWriter(options: AuditWriterOptions): AuditWriter {
   }
 
   function schedule(): void {
-    // A running drain picks the new append up when its commit returns.
+    // A running drain picks the new append up when its commit returns (the appender follows).
     if (draining) return;
     if (queue.length >= maxBatch) flush();
-    else timer ??= setTimeout(flush, maxDelayMs);
+    else if (maxDelayMs > 0) timer ??= setTimeout(flush, maxDelayMs);
+    else if (!leaderScheduled) {
+      // The first append on an idle writer leads: its commit starts once the current turn of
+      // the event loop ends, taking along whatever else that turn appended.
+      leaderScheduled = true;
+      queueMicrotask(() => {
+        leaderScheduled = false;
+        flush();
+      });
+    }
   }
 
   return {

@@ -59,6 +59,53 @@ describe('createAuditWriter on PGlite', () => {
     await audit.close();
   });
 
+  it('commits an append on an idle writer at once: one request at a time pays one commit', async () => {
+    const control = controllableDatabase(base);
+    const audit = createAuditWriter({ db: control.db, writer: 'alone', hmacKey });
+    const before = base.statements;
+    const pending = audit.append(operationRecord('a1'));
+    // The commit is under way before any timer could have fired: no waiting window.
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(control.switches.calls[0]).toEqual({ call: 'transaction' });
+    expect(await pending).toMatchObject({ seq: 1 });
+    for (const id of ['a2', 'a3', 'a4']) await audit.append(operationRecord(id));
+    expect(control.switches.calls).toEqual([
+      { call: 'transaction' }, // head read under the chain lock (2 statements), once
+      { call: 'query', rows: 1 },
+      { call: 'query', rows: 1 },
+      { call: 'query', rows: 1 },
+      { call: 'query', rows: 1 },
+    ]);
+    expect(base.statements - before).toBe(6);
+    await expectIntact('alone', 4);
+    await audit.close();
+  });
+
+  it('batches by itself while busy: appends during a commit follow in one statement', async () => {
+    const control = controllableDatabase(base);
+    const audit = createAuditWriter({ db: control.db, writer: 'busy', hmacKey });
+    await audit.append(operationRecord('busy-0'));
+    const openGate = control.closeGate();
+    const leader = audit.append(operationRecord('busy-1'));
+    await new Promise((resolve) => setImmediate(resolve));
+    const followers = Array.from({ length: 20 }, (_, i) =>
+      audit.append(operationRecord(`busy-${i + 2}`)),
+    );
+    openGate();
+    const results = await Promise.all([leader, ...followers]);
+    expect(results.map((result) => result.seq)).toEqual(
+      Array.from({ length: 21 }, (_, i) => i + 2),
+    );
+    expect(control.switches.calls).toEqual([
+      { call: 'transaction' },
+      { call: 'query', rows: 1 },
+      { call: 'query', rows: 1 }, // the leader, alone
+      { call: 'query', rows: 20 }, // its followers, together
+    ]);
+    await expectIntact('busy', 22);
+    await audit.close();
+  });
+
   it('batches a burst up to maxBatch records per statement', async () => {
     const control = controllableDatabase(base);
     const audit = createAuditWriter({ db: control.db, writer: 'burst', hmacKey, maxBatch: 4 });

@@ -1,9 +1,9 @@
 import { groupCommitWindowMs } from '../group-commit-window';
 
 describe('groupCommitWindowMs', () => {
-  it('defaults to 8 ms when unset or blank', () => {
-    expect(groupCommitWindowMs({})).toBe(8);
-    expect(groupCommitWindowMs({ AUDIT_GROUP_COMMIT_MS: ' ' })).toBe(8);
+  it('defaults to 0 ms (commit at once, leader/follower) when unset or blank', () => {
+    expect(groupCommitWindowMs({})).toBe(0);
+    expect(groupCommitWindowMs({ AUDIT_GROUP_COMMIT_MS: ' ' })).toBe(0);
   });
 
   it('takes 0 (commit at once) up to 1000 ms', () => {
