@@ -1,5 +1,5 @@
 /**
- * Internal context tokens (DESIGN §1, §3): the short-lived EdDSA JWT the gateway (or the credit
+ * Internal context tokens (DESIGN §1, §3): the short-lived EdDSA (Ed25519) JWT the gateway (or the credit
  * collector) attaches to every subgraph fetch in header `x-internal-context`. It carries the whole
  * Caller and the request id; its audience is the one subgraph it is meant for.
  *
@@ -13,13 +13,16 @@
  * Every refusal is HttpError(401, message, 'UNAUTHENTICATED'): a subgraph answers no one else.
  * Every token carries a random `jti` (tokenId): the subgraph accepts each one once (replay-guard.ts,
  * checked in startSubgraph, apart from the signature scheme).
+ * Signed and verified with node:crypto directly (ed25519-jwt.ts): every fetch signs one and every
+ * subgraph request verifies one, so their cost is per request (docs/BENCHMARKS.md).
  */
 import { randomUUID } from 'node:crypto';
-import { SignJWT, decodeJwt, errors, jwtVerify } from 'jose';
-import type { KeyLike } from 'jose';
+import type { KeyObject } from 'node:crypto';
 import { HttpError } from '../http/http-error';
 import type { Caller } from './caller';
 import { InvalidClaimsError, callerFromClaims } from './caller-claims';
+import { ed25519Jwt } from './ed25519-jwt';
+import { Ed25519JwtRefusal } from './ed25519-jwt-refusal';
 
 /** Header that carries the internal context token. */
 export const INTERNAL_CONTEXT_HEADER = 'x-internal-context';
@@ -51,7 +54,7 @@ export interface SignInternalTokenOptions {
   /** Who signs; required. */
   issuer: InternalIssuer;
   /** The issuer's Ed25519 private key (key store `gateway-internal` / `collector-internal`). */
-  key: KeyLike;
+  key: KeyObject;
   /** Lifetime in seconds; default 60. */
   ttlSeconds?: number;
 }
@@ -62,15 +65,17 @@ export async function signInternalToken(
   options: SignInternalTokenOptions,
 ): Promise<string> {
   const now = Math.floor(Date.now() / 1000);
-  return new SignJWT({ caller: { ...caller }, requestId: options.requestId })
-    .setProtectedHeader({ alg: 'EdDSA', typ: TOKEN_TYPE })
-    .setIssuer(options.issuer)
-    .setAudience(options.audience)
-    .setSubject(caller.sub)
-    .setIssuedAt(now)
-    .setExpirationTime(now + (options.ttlSeconds ?? 60))
-    .setJti(randomUUID())
-    .sign(options.key);
+  const claims = {
+    caller: { ...caller },
+    requestId: options.requestId,
+    iss: options.issuer,
+    aud: options.audience,
+    sub: caller.sub,
+    iat: now,
+    exp: now + (options.ttlSeconds ?? 60),
+    jti: randomUUID(),
+  };
+  return ed25519Jwt.sign({ typ: TOKEN_TYPE }, claims, options.key);
 }
 
 /** Options of {@link createInternalTokenVerifier}. */
@@ -78,7 +83,7 @@ export interface InternalTokenVerifierOptions {
   /** This subgraph's name; a token whose audience differs is refused. Required. */
   subgraphName: string;
   /** Public key of each issuer this subgraph trusts; tokens of other issuers are refused. */
-  trustedIssuers: Partial<Record<InternalIssuer, KeyLike>>;
+  trustedIssuers: Partial<Record<InternalIssuer, KeyObject>>;
   /** Allowed clock skew between signer and verifier, in seconds; default 10. */
   clockToleranceSeconds?: number;
   /** Oldest `iat` accepted, in seconds, whatever `exp` says; default 300. */
@@ -100,30 +105,37 @@ function unauthenticated(message: string): HttpError {
   return new HttpError(401, `internal context token ${message}`, 'UNAUTHENTICATED');
 }
 
-function describeJoseError(error: unknown, subgraphName: string, audience: unknown): HttpError {
-  if (error instanceof errors.JWTExpired) {
-    return unauthenticated(error.claim === 'iat' ? 'is too old (iat)' : 'expired');
+function describeRefusal(error: unknown, subgraphName: string, audience: unknown): HttpError {
+  if (!(error instanceof Ed25519JwtRefusal)) return unauthenticated('could not be verified');
+  switch (error.reason) {
+    case 'malformed':
+      return unauthenticated('is malformed');
+    case 'algorithm':
+      return unauthenticated('algorithm is not allowed');
+    case 'signature':
+      return unauthenticated('signature invalid');
+    case 'missing':
+      return unauthenticated(`claim ${error.claim} is missing`);
+    case 'invalid':
+      return unauthenticated(`claim ${error.claim} is invalid`);
+    case 'check':
+      break;
   }
-  if (error instanceof errors.JWTClaimValidationFailed) {
-    if (error.claim === 'aud') {
+  switch (error.claim) {
+    case 'exp':
+      return unauthenticated('expired');
+    case 'age':
+      return unauthenticated('is too old (iat)');
+    case 'aud':
       return unauthenticated(`is for ${JSON.stringify(audience)}, not subgraph ${subgraphName}`);
-    }
-    if (error.claim === 'nbf' || (error.claim === 'iat' && error.reason === 'check_failed')) {
+    case 'nbf':
+    case 'iat':
       return unauthenticated(`is not yet valid (${error.claim} in the future)`);
-    }
-    if (error.claim === 'typ') return unauthenticated('has the wrong type (not an internal token)');
-    return unauthenticated(
-      `claim ${error.claim} is ${error.reason === 'missing' ? 'missing' : 'invalid'}`,
-    );
+    case 'typ':
+      return unauthenticated('has the wrong type (not an internal token)');
+    default:
+      return unauthenticated(`claim ${error.claim} is invalid`);
   }
-  if (error instanceof errors.JWSSignatureVerificationFailed) {
-    return unauthenticated('signature invalid');
-  }
-  if (error instanceof errors.JOSEAlgNotAllowed) return unauthenticated('algorithm is not allowed');
-  if (error instanceof errors.JOSEError) return unauthenticated('is malformed');
-  // node:crypto refuses a key of the wrong type for the token's algorithm with a TypeError.
-  if (error instanceof TypeError) return unauthenticated('signature invalid');
-  return unauthenticated('could not be verified');
 }
 
 function isTrusted(
@@ -174,31 +186,31 @@ export function createInternalTokenVerifier(
     if (Array.isArray(headerValue)) {
       throw unauthenticated(`must be sent in one ${INTERNAL_CONTEXT_HEADER} header`);
     }
-    // Read the unverified issuer only to choose the key; jwtVerify then checks it again.
-    let unverified: ReturnType<typeof decodeJwt>;
+    // Read the unverified issuer only to choose the key; verify then checks it again.
+    let decoded: ReturnType<typeof ed25519Jwt.decode>;
     try {
-      unverified = decodeJwt(headerValue);
+      decoded = ed25519Jwt.decode(headerValue);
     } catch {
       throw unauthenticated('is malformed');
     }
-    const issuer = unverified.iss;
+    const issuer = decoded.payload.iss;
     if (!isTrusted(issuer, trustedIssuers)) {
       throw unauthenticated(`issuer ${JSON.stringify(issuer)} is not trusted by ${subgraphName}`);
     }
-    const key = trustedIssuers[issuer] as KeyLike;
+    const key = trustedIssuers[issuer];
+    if (key === undefined) throw unauthenticated(`issuer ${JSON.stringify(issuer)} has no key`);
     let payload: Record<string, unknown>;
     try {
-      ({ payload } = await jwtVerify(headerValue, key, {
-        algorithms: ['EdDSA'],
+      payload = ed25519Jwt.verify(decoded, key, {
+        typ: TOKEN_TYPE,
         issuer,
         audience: subgraphName,
-        typ: TOKEN_TYPE,
-        clockTolerance,
-        maxTokenAge,
         requiredClaims: ['exp', 'iat', 'jti'],
-      }));
+        clockToleranceSeconds: clockTolerance,
+        maxTokenAgeSeconds: maxTokenAge,
+      });
     } catch (error) {
-      throw describeJoseError(error, subgraphName, unverified.aud);
+      throw describeRefusal(error, subgraphName, decoded.payload.aud);
     }
     const { requestId, jti, exp, iat } = payload;
     if (typeof jti !== 'string' || jti === '' || jti.length > MAX_TOKEN_ID_LENGTH) {
@@ -227,7 +239,7 @@ export function createInternalTokenVerifier(
       requestId,
       issuer,
       tokenId: jti,
-      // jwtVerify checked exp and iat are numbers; past the earlier of exp and iat + maxTokenAge
+      // verify checked exp and iat are numbers; past the earlier of exp and iat + maxTokenAge
       // (plus the clock tolerance) the token is refused anyway, so need not be remembered.
       expiresAtMs: (Math.min(Number(exp), Number(iat) + maxTokenAge) + clockTolerance) * 1000,
     };
