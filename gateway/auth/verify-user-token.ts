@@ -10,6 +10,12 @@
  * lifetime after `iat` (or now, without one: a long-lived token is refused however it is dated), and
  * identity claims that pass callerIdentityFromClaims. Every refusal is HttpError(401, <what is wrong>, 'UNAUTHENTICATED').
  * A request without a token is the anonymous `public` client unless `allowAnonymousPublic` is false.
+ *
+ * A token that passed is remembered (by its SHA-256, bounded LRU) until it would be refused anyway
+ * (`exp` plus the clock tolerance), and at most 5 minutes, so a key removed from a JWKS stops
+ * working about as soon as jose's own JWKS cache would notice: the same token again costs a hash,
+ * not a signature check. Nothing else changes: every check above ran on the first verification,
+ * and a token's remaining lifetime only shrinks.
  */
 import { errors, jwtVerify } from 'jose';
 import type { JWTPayload, JWTVerifyGetKey, JWTVerifyOptions, KeyLike } from 'jose';
@@ -17,6 +23,7 @@ import type { CallerIdentity } from '../../lib/auth/caller';
 import { InvalidClaimsError, callerIdentityFromClaims } from '../../lib/auth/caller-claims';
 import { DEV_USER_TOKEN_ISSUER, USER_TOKEN_AUDIENCE } from '../../lib/auth/user-token';
 import { HttpError } from '../../lib/http/http-error';
+import { createVerifiedTokenCache } from './verified-token-cache';
 
 /** A verification key, or a key resolver such as jose's createRemoteJWKSet. */
 export type UserTokenKey = KeyLike | JWTVerifyGetKey;
@@ -38,7 +45,12 @@ export interface UserTokenVerifierOptions {
    * day's token fits, a token minted for weeks does not).
    */
   maxLifetimeSeconds?: number;
+  /** Most verified tokens remembered (see the file comment); default 10,000; 0 remembers none. */
+  cacheSize?: number;
 }
+
+/** Longest time a verified token is remembered without a new signature check. */
+const CACHE_AT_MOST_MS = 5 * 60 * 1000;
 
 /** Default longest user token lifetime: a day. */
 export const DEFAULT_MAX_USER_TOKEN_LIFETIME_SECONDS = 24 * 60 * 60;
@@ -120,6 +132,12 @@ export function createUserTokenVerifier(options: UserTokenVerifierOptions): User
     requiredClaims: ['exp'],
   };
   const maxLifetime = options.maxLifetimeSeconds ?? DEFAULT_MAX_USER_TOKEN_LIFETIME_SECONDS;
+  const clockTolerance = options.clockToleranceSeconds ?? 30;
+  const cacheSize = options.cacheSize ?? 10_000;
+  if (!Number.isInteger(cacheSize) || cacheSize < 0 || cacheSize > 1_000_000) {
+    throw new Error(`cacheSize must be an integer from 0 to 1,000,000, got ${cacheSize}`);
+  }
+  const verified = createVerifiedTokenCache(cacheSize);
   const verifySignature = (token: string) =>
     typeof key === 'function'
       ? jwtVerify(token, key, verifyOptions)
@@ -131,6 +149,8 @@ export function createUserTokenVerifier(options: UserTokenVerifierOptions): User
       throw unauthenticated('missing Authorization header (expected "Bearer <token>")');
     }
     const token = bearerToken(authorizationHeader);
+    const remembered = verified.get(token);
+    if (remembered) return remembered;
     let payload: JWTPayload;
     try {
       ({ payload } = await verifySignature(token));
@@ -146,11 +166,18 @@ export function createUserTokenVerifier(options: UserTokenVerifierOptions): User
         `token lifetime ${lifetime} s is longer than the ${maxLifetime} s this gateway accepts`,
       );
     }
+    let identity: CallerIdentity;
     try {
-      return callerIdentityFromClaims(payload);
+      identity = callerIdentityFromClaims(payload);
     } catch (error) {
       if (error instanceof InvalidClaimsError) throw unauthenticated(`token ${error.message}`);
       throw error;
     }
+    const validUntilMs = Math.min(
+      (Number(payload.exp) + clockTolerance) * 1000,
+      Date.now() + CACHE_AT_MOST_MS,
+    );
+    verified.set(token, identity, validUntilMs);
+    return identity;
   };
 }

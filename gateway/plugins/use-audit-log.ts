@@ -7,6 +7,9 @@ import type { OperationAuditRecord, OperationResult } from '../../lib/audit/audi
 import { failClosedResponse } from '../../lib/audit/fail-closed-response';
 import type { GatewayContext } from '../gateway-context';
 
+/** SHA-256 of the empty text: the document hash of a request that carried none. */
+const EMPTY_DOCUMENT_HASH = createHash('sha256').update('').digest('hex');
+
 /** Options of {@link useAuditLog}. */
 export interface AuditLogOptions {
   /** The gateway's chain (writer name `gateway`). */
@@ -35,7 +38,7 @@ export function useAuditLog(options: AuditLogOptions): ApolloServerPlugin<Gatewa
     async requestDidStart() {
       const startedAt = performance.now();
       return {
-        async willSendResponse({ contextValue, response, request, document, source }) {
+        async willSendResponse({ contextValue, response, request, document, queryHash }) {
           const caller = contextValue.caller;
           if (!caller) return; // refused before authentication: no GraphQL ran, nothing returned
           const body = response.body.kind === 'single' ? response.body.singleResult : undefined;
@@ -71,19 +74,13 @@ export function useAuditLog(options: AuditLogOptions): ApolloServerPlugin<Gatewa
             : fields.denied.length > 0 || fields.masked.length > 0 || otherErrors
               ? 'partial'
               : 'allowed';
-          const persistedHash = (
-            request.extensions?.persistedQuery as { sha256Hash?: string } | undefined
-          )?.sha256Hash;
           const record: OperationAuditRecord = {
             kind: 'operation',
             requestId: contextValue.requestId,
             caller,
             operationName: operationName(document, request.operationName),
-            documentHash:
-              persistedHash ??
-              createHash('sha256')
-                .update(source ?? '')
-                .digest('hex'),
+            // Apollo hashed the text (or took the persisted hash) once for its document cache.
+            documentHash: queryHash ?? EMPTY_DOCUMENT_HASH,
             subjects: access?.subjects ?? [],
             fields,
             subgraphs: (contextValue.subgraphCalls ?? []).map((call) => ({

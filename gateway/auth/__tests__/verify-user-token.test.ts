@@ -312,3 +312,56 @@ describe('createUserTokenVerifier: identity claims', () => {
     await expectRefused(claims, message);
   });
 });
+
+describe('createUserTokenVerifier: verified tokens are remembered', () => {
+  /** A verifier whose key lookups are counted: one lookup per signature check. */
+  function countingVerifier(options: { cacheSize?: number; clockToleranceSeconds?: number } = {}) {
+    const lookups = { count: 0 };
+    const verifier = createUserTokenVerifier({
+      key: async () => {
+        lookups.count += 1;
+        return ed.publicKey;
+      },
+      ...options,
+    });
+    return { verifier, lookups };
+  }
+
+  it('checks the signature of a token once, and hands out a fresh identity each time', async () => {
+    const { verifier, lookups } = countingVerifier();
+    const header = `Bearer ${await sign(officerClaims)}`;
+    const first = await verifier(header);
+    first.roles.push('auditor');
+    expect(await verifier(header)).toEqual(officerClaims);
+    expect(await verifier(header)).toEqual(officerClaims);
+    expect(lookups.count).toBe(1);
+  });
+
+  it('forgets a token once it expires, and then refuses it', async () => {
+    const { verifier, lookups } = countingVerifier({ clockToleranceSeconds: 0 });
+    const header = `Bearer ${await sign({ ...officerClaims, exp: NOW() + 1 })}`;
+    expect(await verifier(header)).toEqual(officerClaims);
+    await new Promise((resolve) => setTimeout(resolve, 2100));
+    await expect(verifier(header)).rejects.toMatchObject({ status: 401, message: 'token expired' });
+    expect(lookups.count).toBe(2);
+  });
+
+  it('remembers at most cacheSize tokens, the least recently used forgotten first', async () => {
+    const { verifier, lookups } = countingVerifier({ cacheSize: 1 });
+    const a = `Bearer ${await sign({ ...officerClaims, sub: 'a' })}`;
+    const b = `Bearer ${await sign({ ...officerClaims, sub: 'b' })}`;
+    await verifier(a);
+    await verifier(a);
+    await verifier(b);
+    await verifier(a);
+    expect(lookups.count).toBe(3);
+  });
+
+  it('never remembers a refused token', async () => {
+    const { verifier, lookups } = countingVerifier();
+    const header = `Bearer ${await sign({ ...officerClaims, dept: 'FBI' })}`;
+    await expect(verifier(header)).rejects.toMatchObject({ status: 401 });
+    await expect(verifier(header)).rejects.toMatchObject({ status: 401 });
+    expect(lookups.count).toBe(2);
+  });
+});
