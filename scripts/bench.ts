@@ -11,6 +11,7 @@
  * from on every request, so their cost is measured.
  *
  *   npm run bench -- [--persons 1000] [--requests 2000] [--concurrency 16] [--rounds 2]
+ *   npm run bench -- --peers …   (this gateway against its peers: scripts/bench-peers.ts)
  */
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
@@ -147,6 +148,10 @@ async function runRound(
 }
 
 async function main(): Promise<void> {
+  if (process.argv.includes('--peers')) {
+    await import('./bench-peers');
+    return;
+  }
   // The figures are the output: a JSON line per request and service would bury them.
   process.env.LOG_LEVEL ??= 'warn';
   const { values } = parseArgs({
