@@ -12,6 +12,7 @@
  *
  *   npm run bench -- [--persons 1000] [--requests 2000] [--concurrency 16] [--rounds 2]
  *   npm run bench -- --peers …   (this gateway against its peers: scripts/bench-peers.ts)
+ *   npm run bench -- --memory …  (RSS after many queries: scripts/bench-memory.ts)
  */
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
@@ -150,6 +151,10 @@ async function runRound(
 async function main(): Promise<void> {
   if (process.argv.includes('--peers')) {
     await import('./bench-peers');
+    return;
+  }
+  if (process.argv.includes('--memory')) {
+    await import('./bench-memory');
     return;
   }
   // The figures are the output: a JSON line per request and service would bury them.
