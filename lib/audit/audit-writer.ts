@@ -11,11 +11,14 @@
  * Group commit without a fixed wait (leader/follower): an append on an idle writer starts its
  * commit at once (with whatever else was appended in the same turn of the event loop), so one
  * request at a time pays one commit and no timer. Appends arriving while a batch commits wait as
- * followers and form the next batch, written as soon as the commit returns: a busy writer batches
- * by itself, as many records per statement as arrived during one commit. A batch (up to
- * `maxBatch` records) is ONE statement (entries, subject index and chain head: all or nothing).
- * Each append resolves only after its batch has committed. `maxDelayMs` > 0 adds an old-style
- * wait for company on an idle writer (tests use it to hold a batch open).
+ * followers and form the next batch, written as soon as the commit returns. A store that commits
+ * faster than appends arrive would still take one statement per record under load, so, like
+ * PostgreSQL's commit_delay with commit_siblings, an append on an idle writer waits
+ * `busyDelayMs` for company when `busySiblings` appends came within the last `busyWindowMs`
+ * (records are arriving densely: the system is busy); one request at a time never waits. A batch (up to `maxBatch` records) is
+ * ONE statement (entries, subject index and chain head: all or nothing). Each append resolves
+ * only after its batch has committed. `maxDelayMs` > 0 makes every append on an idle writer wait
+ * (tests use it to hold a batch open).
  *
  * Fail closed: if a batch cannot be committed, every append in it rejects with AuditWriteError and
  * the writer forgets its chain head; the next batch re-reads the head from the store, so service
@@ -57,6 +60,12 @@ export interface AuditWriterOptions {
    * once; appends during a commit still batch).
    */
   maxDelayMs?: number;
+  /** Appends within `busyWindowMs` before this one that make the writer busy; default 3. */
+  busySiblings?: number;
+  /** See `busySiblings`; default 10 ms (so busy means 300 appends a second and more). */
+  busyWindowMs?: number;
+  /** How long an idle but busy writer waits for company (see `busySiblings`); default 2 ms. */
+  busyDelayMs?: number;
   /** Most appends waiting; beyond it append rejects at once (fail closed); default 10,000. */
   maxQueue?: number;
   /**
@@ -158,6 +167,9 @@ export function createAuditWriter(options: AuditWriterOptions): AuditWriter {
     throw new Error(`invalid audit writer name ${JSON.stringify(writer)}`);
   const maxBatch = options.maxBatch ?? 256;
   const maxDelayMs = options.maxDelayMs ?? 0;
+  const busySiblings = options.busySiblings ?? 3;
+  const busyWindowMs = options.busyWindowMs ?? 10;
+  const busyDelayMs = options.busyDelayMs ?? 2;
   const maxQueue = options.maxQueue ?? 10_000;
   const now = options.now ?? (() => new Date());
   const commitTimeoutMs = options.commitTimeoutMs ?? 5000;
@@ -168,6 +180,8 @@ export function createAuditWriter(options: AuditWriterOptions): AuditWriter {
   let headKnown = false;
   let timer: NodeJS.Timeout | undefined;
   let leaderScheduled = false;
+  /** Arrival times of the last `busySiblings` appends, oldest first. */
+  const recentAppends: number[] = [];
   let draining: Promise<void> | undefined;
   let closed = false;
   let inFlight = 0;
@@ -284,10 +298,15 @@ export function createAuditWriter(options: AuditWriterOptions): AuditWriter {
   }
 
   function schedule(): void {
+    const now = performance.now();
+    const busy = recentAppends.length >= busySiblings && now - recentAppends[0] < busyWindowMs;
+    recentAppends.push(now);
+    if (recentAppends.length > busySiblings) recentAppends.shift();
     // A running drain picks the new append up when its commit returns (the appender follows).
     if (draining) return;
     if (queue.length >= maxBatch) flush();
     else if (maxDelayMs > 0) timer ??= setTimeout(flush, maxDelayMs);
+    else if (busy || timer) timer ??= setTimeout(flush, busyDelayMs);
     else if (!leaderScheduled) {
       // The first append on an idle writer leads: its commit starts once the current turn of
       // the event loop ends, taking along whatever else that turn appended.

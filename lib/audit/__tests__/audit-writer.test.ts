@@ -68,7 +68,10 @@ describe('createAuditWriter on PGlite', () => {
     await new Promise((resolve) => setImmediate(resolve));
     expect(control.switches.calls[0]).toEqual({ call: 'transaction' });
     expect(await pending).toMatchObject({ seq: 1 });
-    for (const id of ['a2', 'a3', 'a4']) await audit.append(operationRecord(id));
+    for (const id of ['a2', 'a3', 'a4']) {
+      await sleep(5); // the rest of one request before the next one's record
+      await audit.append(operationRecord(id));
+    }
     expect(control.switches.calls).toEqual([
       { call: 'transaction' }, // head read under the chain lock (2 statements), once
       { call: 'query', rows: 1 },
