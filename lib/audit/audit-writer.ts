@@ -60,9 +60,9 @@ export interface AuditWriterOptions {
    * once; appends during a commit still batch).
    */
   maxDelayMs?: number;
-  /** Appends within `busyWindowMs` before this one that make the writer busy; default 3. */
+  /** Appends within `busyWindowMs` before this one that make the writer busy; default 1. */
   busySiblings?: number;
-  /** See `busySiblings`; default 10 ms (so busy means 300 appends a second and more). */
+  /** See `busySiblings`; default 10 ms (so busy means 100 appends a second and more). */
   busyWindowMs?: number;
   /** How long an idle but busy writer waits for company (see `busySiblings`); default 2 ms. */
   busyDelayMs?: number;
@@ -167,7 +167,7 @@ export function createAuditWriter(options: AuditWriterOptions): AuditWriter {
     throw new Error(`invalid audit writer name ${JSON.stringify(writer)}`);
   const maxBatch = options.maxBatch ?? 256;
   const maxDelayMs = options.maxDelayMs ?? 0;
-  const busySiblings = options.busySiblings ?? 3;
+  const busySiblings = options.busySiblings ?? 1;
   const busyWindowMs = options.busyWindowMs ?? 10;
   const busyDelayMs = options.busyDelayMs ?? 2;
   const maxQueue = options.maxQueue ?? 10_000;
