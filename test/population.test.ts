@@ -1,3 +1,4 @@
+import { chinaToday } from '../lib/civil-time/china-today';
 import { makeCitizenId } from '../lib/ids/citizen-id';
 import type { SyntheticPerson } from '../subgraphs/kit/seed/synthetic-person';
 import { startSubgraph } from '../subgraphs/kit/start-subgraph';
@@ -55,7 +56,7 @@ describe.each(DB_MODES)('population subgraph over HTTP on %s', (mode) => {
       ownsDatabase: false,
       security: await security.subgraph('population'),
     });
-    await populationSubgraph.seed?.(databases.dbs.population, residents);
+    await populationSubgraph.seed?.(databases.dbs.population, residents, { asOf: chinaToday() });
   });
 
   afterAll(async () => {

@@ -224,20 +224,20 @@ describe('seedSystem with a probe module', () => {
     rmSync(dataDir, { recursive: true, force: true });
   });
 
-  it('migrates, passes asOf through SEED_AS_OF only while seeding, and hands over all persons', async () => {
+  it('migrates, hands every module the seed day and all persons, and sets no environment', async () => {
     const seen: { asOf?: string; persons: number; schema: number }[] = [];
     const probe: SeedableSubgraph = {
       name: 'probe',
       migrationsDir: migrations,
-      async seed(db, persons) {
+      async seed(db, persons, { asOf }) {
         const schema = await db.query(
           `SELECT 1 FROM information_schema.tables
            WHERE table_schema = 'probe' AND table_name = 'schema_migrations'`,
         );
-        seen.push({ asOf: process.env.SEED_AS_OF, persons: persons.length, schema: schema.length });
+        seen.push({ asOf, persons: persons.length, schema: schema.length });
       },
     };
-    const before = process.env.SEED_AS_OF;
+    const environment = { ...process.env };
     const summary = await seedSystem({
       dbs: databases.dbs,
       modules: [probe],
@@ -248,7 +248,7 @@ describe('seedSystem with a probe module', () => {
       log: () => undefined,
     });
     expect(seen).toEqual([{ asOf: '2024-02-29', persons: SCENARIOS.length, schema: 1 }]);
-    expect(process.env.SEED_AS_OF).toBe(before);
+    expect(process.env).toEqual(environment);
     expect(summary.fixturesFile).toBe(join(dataDir, 'fixtures.json'));
     expect(Object.keys(summary.timings).sort()).toEqual(['generate', 'probe', 'total']);
     expect(Object.values(readFixtures(dataDir).scenarios).map((ids) => ids.length)).toEqual(

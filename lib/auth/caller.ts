@@ -1,17 +1,10 @@
-/** Department codes (DESIGN §3). */
-export const DEPARTMENTS = [
-  'PSB',
-  'TAX',
-  'COURT',
-  'AMR',
-  'EDU',
-  'NDRC',
-  'PBOC',
-  'CIVIL',
-  'HRSS',
-  'AUDIT',
-] as const;
-export type Department = (typeof DEPARTMENTS)[number];
+import { DEPARTMENT_CODES } from '../departments/department-codes';
+import type { Department } from '../departments/department-registry';
+
+export type { Department };
+
+/** Department codes (DESIGN §3), from the department registry. */
+export const DEPARTMENTS: readonly Department[] = DEPARTMENT_CODES;
 
 /** Kinds of client (JWT claim `clientType`). */
 export const CLIENT_TYPES = [

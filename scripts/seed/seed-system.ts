@@ -1,7 +1,7 @@
 import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Database } from '../../subgraphs/kit/db/database';
-import { migrate } from '../../subgraphs/kit/db/migrate';
+import { migrateSubgraph } from '../../subgraphs/kit/db/migrate-subgraph';
 import { SCENARIOS } from '../../subgraphs/kit/seed/scenarios';
 import type { SyntheticPerson } from '../../subgraphs/kit/seed/synthetic-person';
 import type { SubgraphModule } from '../../subgraphs/kit/subgraph-module';
@@ -46,18 +46,6 @@ function seconds(ms: number): string {
   return `${(ms / 1000).toFixed(ms < 95 ? 2 : 1)} s`;
 }
 
-/** Runs `work` with SEED_AS_OF set (the modules' seed() reads it), restoring the old value. */
-async function withSeedAsOf<T>(asOf: string, work: () => Promise<T>): Promise<T> {
-  const previous = process.env.SEED_AS_OF;
-  process.env.SEED_AS_OF = asOf;
-  try {
-    return await work();
-  } finally {
-    if (previous === undefined) delete process.env.SEED_AS_OF;
-    else process.env.SEED_AS_OF = previous;
-  }
-}
-
 /** Writes the file under a temporary name first, so a crash never leaves half a fixtures file. */
 function writeFixtures(dataDir: string, fixtures: Fixtures): string {
   mkdirSync(dataDir, { recursive: true });
@@ -99,27 +87,25 @@ export async function seedSystem(options: SeedSystemOptions): Promise<SeedSummar
     );
   }
 
-  await withSeedAsOf(asOf, async () => {
-    for (const module of options.modules) {
-      const started = performance.now();
-      const db = options.dbs[module.name];
-      try {
-        await migrate(db, module.name, module.migrationsDir);
-        await module.seed?.(db, persons);
-      } catch (error) {
-        // Duck-typed: an error made in another realm (jest's vm) is not `instanceof Error`.
-        const message = (error as { message?: unknown } | null)?.message;
-        const reason = typeof message === 'string' ? message : String(error);
-        throw new Error(`seeding ${module.name} failed: ${reason}`, { cause: error });
-      }
-      timings[module.name] = performance.now() - started;
-      log(
-        module.seed
-          ? `seeding ${module.name}… ${count} persons in ${seconds(timings[module.name])}`
-          : `seeding ${module.name}… migrated, no seed data`,
-      );
+  for (const module of options.modules) {
+    const started = performance.now();
+    const db = options.dbs[module.name];
+    try {
+      await migrateSubgraph(db, module);
+      await module.seed?.(db, persons, { asOf });
+    } catch (error) {
+      // Duck-typed: an error made in another realm (jest's vm) is not `instanceof Error`.
+      const message = (error as { message?: unknown } | null)?.message;
+      const reason = typeof message === 'string' ? message : String(error);
+      throw new Error(`seeding ${module.name} failed: ${reason}`, { cause: error });
     }
-  });
+    timings[module.name] = performance.now() - started;
+    log(
+      module.seed
+        ? `seeding ${module.name}… ${count} persons in ${seconds(timings[module.name])}`
+        : `seeding ${module.name}… migrated, no seed data`,
+    );
+  }
 
   const fixtures = buildFixtures(persons, { seed, asOf, generatedAt: new Date().toISOString() });
   const fixturesFile = writeFixtures(dataDir, fixtures);

@@ -1,4 +1,3 @@
-import { chinaToday } from '../../lib/civil-time/china-today';
 import { join } from 'node:path';
 import { createDecisionWriter } from '../kit/decisions/create-decision-writer';
 import { decisionWriteResolvers } from '../kit/decisions/decision-write-resolvers';
@@ -33,7 +32,7 @@ export const courtSubgraph: SubgraphModule<CourtContext> = {
       context: (base) => createCourtContext(store, base),
     };
   },
-  seed: async (db, persons) => {
-    await seedCourt(db, persons, process.env.SEED_AS_OF ?? chinaToday());
+  seed: async (db, persons, { asOf }) => {
+    await seedCourt(db, persons, asOf);
   },
 };

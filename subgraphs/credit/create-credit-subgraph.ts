@@ -13,7 +13,7 @@ import { goodConductDecisionProjection } from './good-conduct/good-conduct-decis
 import { registerCollectionAgeMetric } from './collector/register-collection-age-metric';
 import type { CreditSource } from './collector/credit-sources';
 import { createCreditContext, creditMutationResolvers, creditResolvers } from './resolvers';
-import type { CreditContext } from './resolvers';
+import type { CreditContext } from './credit-context';
 import { loadCatalog } from './rules/load-catalog';
 import { loadCreditRules } from './rules/load-credit-rules';
 import { createConsentStore } from './consent-store';
@@ -48,7 +48,7 @@ export interface CreditSubgraphOptions {
   calendarPath?: string; // --- objections (issue 5) ---
   /** The joint measures catalog; default `<repo>/policy/measures.yaml`. */
   measuresPath?: string; // --- measures (issue 5) ---
-  /** Disclosure feeds (双公示) to collect; default DISCLOSURE_SOURCES (the market bureau's). */
+  /** Disclosure feeds (双公示) to collect; default DISCLOSURE_SOURCES (from the registry). */
   disclosureSources?: readonly CreditSource[]; // --- disclosures (issue 5) ---
   /**
    * Every source is stale without a successful collection for this long (tests); default
@@ -229,7 +229,7 @@ export function createCreditSubgraph(options: CreditSubgraphOptions = {}): Credi
           }),
       };
     },
-    seed: (db, persons) => seedCredit(db, persons, process.env.SEED_AS_OF ?? chinaToday()),
+    seed: (db, persons, { asOf }) => seedCredit(db, persons, asOf),
     async collectOnce() {
       if (!collector || !registerCollector) {
         throw new Error('credit subgraph: collectOnce() before build()');

@@ -1,4 +1,3 @@
-import { chinaToday } from '../../lib/civil-time/china-today';
 import { join } from 'node:path';
 import { createDecisionWriter } from '../kit/decisions/create-decision-writer';
 import { decisionWriteResolvers } from '../kit/decisions/decision-write-resolvers';
@@ -33,5 +32,5 @@ export const educationSubgraph: SubgraphModule<EducationContext> = {
       context: (base) => createEducationContext(store, base),
     };
   },
-  seed: (db, persons) => seedEducation(db, persons, process.env.SEED_AS_OF ?? chinaToday()),
+  seed: (db, persons, { asOf }) => seedEducation(db, persons, asOf),
 };

@@ -23,7 +23,7 @@ import { createSubgraphHealthRoute } from './subgraph-health-route';
 import { applyPolicy } from './authz/apply-policy';
 import type { SubgraphSecurity } from './authz/subgraph-security';
 import type { Database } from './db/database';
-import { migrate } from './db/migrate';
+import { migrateSubgraph } from './db/migrate-subgraph';
 import { loadSubgraphSdl } from './load-sdl';
 import type { BaseSubgraphContext, SubgraphEnvironment, SubgraphModule } from './subgraph-module';
 
@@ -84,7 +84,7 @@ export async function startSubgraph<TContext extends BaseSubgraphContext>(
   options: StartSubgraphOptions,
 ): Promise<RunningSubgraph> {
   const { db } = options;
-  await migrate(db, module.name, module.migrationsDir);
+  await migrateSubgraph(db, module);
   installTraceContext();
   const log = createLogger({ service: module.name });
   const metrics = createServiceMetrics({

@@ -50,6 +50,12 @@ export interface SubgraphEnvironment {
   auditHmacKey?: Buffer;
 }
 
+/** What every department's seed is given besides its database and the persons. */
+export interface SeedOptions {
+  /** The seed's "today", `yyyy-mm-dd` (China Standard Time); record dates are relative to it. */
+  asOf: string;
+}
+
 /** The live parts of a subgraph built over its database. */
 export interface SubgraphParts<TContext extends BaseSubgraphContext> {
   resolvers: GraphQLResolverMap<TContext>;
@@ -78,8 +84,11 @@ export interface SubgraphModule<TContext extends BaseSubgraphContext = BaseSubgr
   /** Absolute path of the versioned SQL migrations. */
   migrationsDir: string;
   build(db: Database, environment: SubgraphEnvironment): SubgraphParts<TContext>;
-  /** Replaces this department's data with its part of the synthetic county; default none. */
-  seed?(db: Database, persons: readonly SyntheticPerson[]): Promise<void>;
+  /**
+   * Replaces this department's data with its part of the synthetic county as of `asOf` (ISO
+   * date, the seed's "today"); deterministic for the same persons and day. Default none.
+   */
+  seed?(db: Database, persons: readonly SyntheticPerson[], options: SeedOptions): Promise<void>;
 }
 
 /** A subgraph module with its context type erased, so modules of different contexts share a list. */

@@ -1,4 +1,3 @@
-import { chinaToday } from '../../lib/civil-time/china-today';
 import { join } from 'node:path';
 import { createDecisionWriter } from '../kit/decisions/create-decision-writer';
 import { decisionWriteResolvers } from '../kit/decisions/decision-write-resolvers';
@@ -34,5 +33,5 @@ export const marketSubgraph: SubgraphModule<MarketContext> = {
       context: (base) => createMarketContext(store, base),
     };
   },
-  seed: (db, persons) => seedMarket(db, persons, process.env.SEED_AS_OF ?? chinaToday()),
+  seed: (db, persons, { asOf }) => seedMarket(db, persons, asOf),
 };

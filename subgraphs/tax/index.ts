@@ -1,4 +1,3 @@
-import { chinaToday } from '../../lib/civil-time/china-today';
 import { join } from 'node:path';
 import { createDecisionWriter } from '../kit/decisions/create-decision-writer';
 import { decisionWriteResolvers } from '../kit/decisions/decision-write-resolvers';
@@ -34,7 +33,7 @@ export const taxSubgraph: SubgraphModule<TaxContext> = {
       context: (base) => createTaxContext(store, base),
     };
   },
-  seed: async (db, persons) => {
-    await seedTax(db, persons, process.env.SEED_AS_OF ?? chinaToday());
+  seed: async (db, persons, { asOf }) => {
+    await seedTax(db, persons, asOf);
   },
 };

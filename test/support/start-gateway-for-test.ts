@@ -4,7 +4,8 @@ import type { GatewayOptions } from '../../gateway/gateway-options';
 import { composeSupergraph } from '../../scripts/lib/compose-supergraph';
 import type { ComposableSubgraph } from '../../scripts/lib/compose-supergraph';
 import { ALL_SUBGRAPHS } from '../../subgraphs/all-subgraphs';
-import { migrate } from '../../subgraphs/kit/db/migrate';
+import { chinaToday } from '../../lib/civil-time/china-today';
+import { migrateSubgraph } from '../../subgraphs/kit/db/migrate-subgraph';
 import type { SyntheticPerson } from '../../subgraphs/kit/seed/synthetic-person';
 import { startSubgraph } from '../../subgraphs/kit/start-subgraph';
 import type { RunningSubgraph } from '../../subgraphs/kit/start-subgraph';
@@ -27,6 +28,8 @@ export interface GatewayForTestOptions {
   persons?: readonly SyntheticPerson[];
   /** Names of the modules that seed `persons`; default every started module with a seed. */
   seed?: readonly string[];
+  /** Day the seed is as of (`yyyy-mm-dd`); default today in China. */
+  asOf?: string;
   /**
    * More databases to open on the same PGlite, by name (e.g. `audit` for a gateway's audit
    * store, as the embedded default keeps it), in `databases.dbs`; default none.
@@ -94,9 +97,9 @@ export async function startGatewayForTest(
     const seeders = options.seed ?? modules.map((module) => module.name);
     for (const module of modules) {
       const db = databases.dbs[module.name];
-      await migrate(db, module.name, module.migrationsDir);
+      await migrateSubgraph(db, module);
       if (options.persons && seeders.includes(module.name))
-        await module.seed?.(db, options.persons);
+        await module.seed?.(db, options.persons, { asOf: options.asOf ?? chinaToday() });
     }
     for (const module of modules) {
       // One shared object: the credit collector reads the departments started before it.

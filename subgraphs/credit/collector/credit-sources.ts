@@ -1,3 +1,5 @@
+import { DEPARTMENT_REGISTRY } from '../../../lib/departments/department-registry';
+
 /** A department whose credit feed the collector reads. */
 export interface CreditSource {
   /** Department code, also the `source` of `credit.collection_state` and records' `sourceDept`. */
@@ -8,10 +10,9 @@ export interface CreditSource {
   feedField: string;
 }
 
-/** The department feeds of DESIGN §6, in collection order. */
-export const CREDIT_SOURCES: readonly CreditSource[] = [
-  { dept: 'TAX', subgraph: 'tax', feedField: 'taxCreditFeed' },
-  { dept: 'COURT', subgraph: 'court', feedField: 'courtCreditFeed' },
-  { dept: 'AMR', subgraph: 'market', feedField: 'marketCreditFeed' },
-  { dept: 'EDU', subgraph: 'education', feedField: 'educationCreditFeed' },
-];
+/** The departments' credit feeds (DESIGN §6), in registry order: every `creditFeed` department. */
+export const CREDIT_SOURCES: readonly CreditSource[] = DEPARTMENT_REGISTRY.flatMap((entry) =>
+  entry.creditFeed && entry.subgraph !== null
+    ? [{ dept: entry.code, subgraph: entry.subgraph, feedField: `${entry.subgraph}CreditFeed` }]
+    : [],
+);

@@ -1,4 +1,4 @@
-import type { CreditContext } from '../resolvers';
+import type { CreditContext } from '../credit-context';
 import { displayUntil } from '../rules/display-until';
 import { goodConductArgs } from './good-conduct-args';
 import type { RecordGoodConductArgs } from './good-conduct-args';

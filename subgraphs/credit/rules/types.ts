@@ -1,10 +1,14 @@
+import { DEPARTMENT_CODES } from '../../../lib/departments/department-codes';
+import { DEPARTMENT_REGISTRY } from '../../../lib/departments/department-registry';
+import type { Department } from '../../../lib/departments/department-registry';
+
 /** The four kinds of catalog item (2025 national classification of credit information). */
 export const CREDIT_CATEGORIES = ['GOOD', 'MINOR_BAD', 'GENERAL_BAD', 'SERIOUS_BAD'] as const;
 export type CreditCategory = (typeof CREDIT_CATEGORIES)[number];
 
-/** Departments that are the source of a catalog item. */
-export const SOURCE_DEPTS = ['TAX', 'COURT', 'AMR', 'EDU', 'CIVIL', 'NDRC'] as const;
-export type SourceDept = (typeof SOURCE_DEPTS)[number];
+/** Departments that may be the source of a catalog item: any registered department. */
+export const SOURCE_DEPTS: readonly Department[] = DEPARTMENT_CODES;
+export type SourceDept = Department;
 
 /** Status of a record as the department last published it. */
 export type CreditRecordStatus = 'ACTIVE' | 'PERFORMED' | 'REVOKED';
@@ -189,8 +193,14 @@ export interface GreenChannelRules {
   excludedLists: readonly CreditListKind[];
 }
 
-/** Sources whose collection the credit platform judges (credit feeds and the register). */
-export const COLLECTED_SOURCES = ['TAX', 'COURT', 'AMR', 'EDU', 'PSB'] as const;
+/**
+ * Sources whose collection the credit platform judges: the registry's credit feeds and the
+ * household register (PSB).
+ */
+export const COLLECTED_SOURCES: readonly string[] = [
+  ...DEPARTMENT_REGISTRY.filter((entry) => entry.creditFeed).map((entry) => entry.code),
+  'PSB',
+];
 
 /** How long collected data counts as current (policy/credit-rules.yaml `sources`). */
 export interface SourceStaleness {

@@ -1,3 +1,4 @@
+import { DEPARTMENT_CODES } from '../../../../lib/departments/department-codes';
 import { loadCatalog } from '../load-catalog';
 import { parseCatalog } from '../parse-catalog';
 
@@ -204,8 +205,8 @@ describe('loadCatalog', () => {
     ],
     [
       'an unknown department',
-      item('sourceDept: PSB'),
-      'items[0] (X_ONE).sourceDept: unknown value "PSB" (expected one of TAX, COURT, AMR, EDU, CIVIL, NDRC)',
+      item('sourceDept: MOON'),
+      `items[0] (X_ONE).sourceDept: unknown value "MOON" (expected one of ${DEPARTMENT_CODES.join(', ')})`,
     ],
     [
       'an item without its legal basis',

@@ -1,7 +1,7 @@
-import { CONSENT_LOOKUP_CALLER } from '../../../../gateway/security/consent-lookup';
-import type { Caller } from '../../../../lib/auth/caller';
-import { evaluateField } from '../../../../lib/policy/evaluate-field';
-import { loadPolicy } from '../../../../lib/policy/load-policy';
+import { CONSENT_LOOKUP_CALLER } from '../consent-lookup';
+import type { Caller } from '../../../lib/auth/caller';
+import { evaluateField } from '../../../lib/policy/evaluate-field';
+import { loadPolicy } from '../../../lib/policy/load-policy';
 
 const policy = loadPolicy();
 const A = '511921198503121233';
