@@ -4,6 +4,9 @@ import { auditSubgraph } from './audit';
 import { courtSubgraph } from './court';
 import { creditSubgraph } from './credit';
 import { educationSubgraph } from './education';
+import { healthSubgraph } from './health';
+import { hrssSubgraph } from './hrss';
+import { justiceSubgraph } from './justice';
 import { registerSubgraph } from './kit/subgraph-module';
 import type { RegisteredSubgraph } from './kit/subgraph-module';
 import { marketSubgraph } from './market';
@@ -21,6 +24,9 @@ const MODULES: Readonly<Record<SubgraphName, RegisteredSubgraph>> = {
   market: registerSubgraph(marketSubgraph),
   education: registerSubgraph(educationSubgraph),
   credit: registerSubgraph(creditSubgraph),
+  hrss: registerSubgraph(hrssSubgraph),
+  health: registerSubgraph(healthSubgraph),
+  justice: registerSubgraph(justiceSubgraph),
   audit: registerSubgraph(auditSubgraph),
 };
 

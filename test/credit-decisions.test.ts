@@ -310,6 +310,97 @@ describe('credit decisions on the fixture scenarios, through the gateway (defaul
       '最高人民法院关于公布失信被执行人名单信息的若干规定',
     );
   });
+  describe.each([
+    {
+      scenario: 'doctor_violation' as const,
+      dept: 'HEALTH' as const,
+      domain: `health { certificates { occupation status } violations { kind status description } }`,
+      field: 'health',
+      expected: {
+        certificates: [{ occupation: 'DOCTOR', status: 'ACTIVE' }],
+        violations: [{ kind: 'WARNING', status: 'ACTIVE', description: expect.any(String) }],
+      },
+      catalogCode: 'HEALTH_PRACTICE_VIOLATION',
+      points: -30,
+      occupation: { occupation: 'DOCTOR', dept: 'HEALTH', status: 'ACTIVE' },
+    },
+    {
+      scenario: 'lawyer_suspended' as const,
+      dept: 'JUSTICE' as const,
+      domain: `justice { licences { occupation status } sanctions { kind status description } }`,
+      field: 'justice',
+      expected: {
+        licences: [{ occupation: 'LAWYER', status: 'SUSPENDED' }],
+        sanctions: [{ kind: 'SUSPENSION', status: 'ACTIVE', description: expect.any(String) }],
+      },
+      catalogCode: 'JUSTICE_PRACTICE_SUSPENDED',
+      points: -50,
+      occupation: { occupation: 'LAWYER', dept: 'JUSTICE', status: 'SUSPENDED' },
+    },
+    {
+      scenario: 'civil_servant_sanction' as const,
+      dept: 'HRSS' as const,
+      domain: `hrss { civilService { occupation status } decisions { kind status description } }`,
+      field: 'hrss',
+      expected: {
+        civilService: [{ occupation: 'CIVIL_SERVANT', status: 'ACTIVE' }],
+        decisions: [
+          { kind: 'CIVIL_SERVANT_SANCTION', status: 'ACTIVE', description: expect.any(String) },
+        ],
+      },
+      catalogCode: 'HRSS_CIVIL_SERVANT_SANCTION',
+      points: -30,
+      occupation: { occupation: 'CIVIL_SERVANT', dept: 'HRSS', status: 'ACTIVE' },
+    },
+  ])(
+    '$scenario: a key occupational group',
+    ({ scenario, dept, domain, field, expected, catalogCode, points, occupation }) => {
+      const DOMAIN = `query Domain($id: ID!) { person(id: $id) { ${domain} } }`;
+
+      it(`shows in the domain of ${dept} to ${dept}, facts included`, async () => {
+        const result = await ask<{ person: Record<string, unknown> }>(
+          system,
+          officer(dept),
+          DOMAIN,
+          { id: personOf(scenario) },
+          'ADMIN_ENFORCEMENT',
+        );
+        expect(result.errors).toBeUndefined();
+        expect(result.data?.person[field]).toEqual(expected);
+      });
+
+      it('is a credit record with its points for NDRC, which never sees the case file', async () => {
+        const person = await profileOf(scenario);
+        const record = person.creditRecords.find((r) => r.catalogCode === catalogCode);
+        expect(record).toMatchObject({ status: 'ACTIVE' });
+        expect(person.creditProfile.breakdown).toContainEqual(
+          expect.objectContaining({ recordId: record?.id, catalogCode, points }),
+        );
+        expect(person.creditProfile.score).toBe(1000 + points);
+        const caseFile = await ask<{ person: Record<string, unknown> | null }>(
+          system,
+          officer('NDRC'),
+          DOMAIN,
+          { id: personOf(scenario) },
+          'ADMIN_LICENSING',
+        );
+        expect(caseFile.data?.person?.[field]).toBeNull();
+        expect(caseFile.errors?.map((error) => error.extensions?.code)).toEqual(['FORBIDDEN']);
+      });
+
+      it('is among the occupations another department sees, with its issuer and status', async () => {
+        const result = await ask<{ person: { occupations: unknown[] } }>(
+          system,
+          officer('TAX'),
+          `query Occupations($id: ID!) { person(id: $id) { occupations { occupation dept status } } }`,
+          { id: personOf(scenario) },
+          'ADMIN_LICENSING',
+        );
+        expect(result.errors).toBeUndefined();
+        expect(result.data?.person.occupations).toContainEqual(occupation);
+      });
+    },
+  );
 });
 
 describe('a county whose today is 2028-06-01, past the last year of the calendar', () => {

@@ -29,6 +29,8 @@ const withSubgraph = DEPARTMENT_REGISTRY.filter(
 const feeding = withSubgraph.filter((entry) => entry.creditFeed);
 /** Types every feeding subgraph shares from the kit: the collector's rule governs them. */
 const SHARED_TYPES = new Set([
+  'OccupationFeedEntry',
+  'OccupationFeedPage',
   'CreditFeedEntry',
   'CreditFeedPage',
   'DisclosureFeedEntry',
@@ -128,6 +130,16 @@ describe('the department registry', () => {
       });
     }
 
+    if (entry.occupationFeed) {
+      it('publishes an occupation feed the collector alone may read', () => {
+        const feedField = `${entry.subgraph}OccupationFeed`;
+        expect(loadSubgraphSdl(module)).toMatch(/^# @include occupation-feed$/m);
+        expect(ownFields(sdlOf(entry))).toContain(`Query.${feedField}`);
+        const grants = policy.rules.filter((rule) => covers(rule, `Query.${feedField}`));
+        expect(grants.map((rule) => rule.id)).toEqual(['credit-collector-feeds']);
+      });
+    }
+
     if (entry.disclosureFeed) {
       it('publishes a disclosure feed with disclosure items of its own', () => {
         expect(ownFields(sdlOf(entry))).toContain(`Query.${entry.subgraph}DisclosureFeed`);
@@ -177,7 +189,7 @@ describe('the department registry', () => {
         const versions = await db.query<{ version: string }>(
           `SELECT version FROM ${entry.subgraph}.schema_migrations WHERE version LIKE 'kit_%'`,
         );
-        expect(versions.map((row) => row.version)).toEqual(['kit_credit_feed_001_credit_feed']);
+        expect(versions.map((row) => row.version)).toContain('kit_credit_feed_001_credit_feed');
       },
     );
   });

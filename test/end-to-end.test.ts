@@ -23,6 +23,10 @@ const PROFILE = `query Profile($id: ID!) {
     court { dishonestDebtor { status } consumptionRestricted }
     market { roles { role enterprise { uscc status } } }
     education { integrityFile { kind } }
+    hrss { decisions { kind } }
+    health { violations { kind } }
+    justice { sanctions { kind } }
+    occupations { occupation dept status }
     creditRecords { catalogCode category sourceDept }
     creditProfile { score level breakdown { recordId points } sources { dept stale lastSuccessAt } rulesVersion }
   }
@@ -36,6 +40,10 @@ interface Profile {
   court: { dishonestDebtor: { status: string } | null; consumptionRestricted: boolean } | null;
   market: { roles: { role: string; enterprise: { uscc: string; status: string } }[] } | null;
   education: { integrityFile: { kind: string }[] } | null;
+  hrss: { decisions: { kind: string }[] } | null;
+  health: { violations: { kind: string }[] } | null;
+  justice: { sanctions: { kind: string }[] } | null;
+  occupations: { occupation: string; dept: string; status: string }[] | null;
   creditRecords: { catalogCode: string; category: string; sourceDept: string }[] | null;
   creditProfile: {
     score: number;
@@ -94,7 +102,7 @@ describe.each(DB_MODES)('the whole system on %s, as npm start runs it', (mode) =
     rmSync(dataDir, { recursive: true, force: true });
   });
 
-  it('answers one request with data from all six subgraphs', async () => {
+  it('answers one request with data from every department subgraph', async () => {
     const [id] = fixtures.scenarios.tax_arrears;
     const result = await profileOf(id);
     expect(result.errors).toBeUndefined();
@@ -106,6 +114,10 @@ describe.each(DB_MODES)('the whole system on %s, as npm start runs it', (mode) =
     expect(person.court).toEqual({ dishonestDebtor: null, consumptionRestricted: false });
     expect(person.market).not.toBeNull();
     expect(person.education).not.toBeNull();
+    expect(person.hrss).not.toBeNull();
+    expect(person.health).not.toBeNull();
+    expect(person.justice).not.toBeNull();
+    expect(person.occupations).not.toBeNull();
     expect(person.creditRecords).toContainEqual({
       catalogCode: 'TAX_ARREARS',
       category: 'GENERAL_BAD',
@@ -120,6 +132,9 @@ describe.each(DB_MODES)('the whole system on %s, as npm start runs it', (mode) =
       ['COURT', false],
       ['AMR', false],
       ['EDU', false],
+      ['HRSS', false],
+      ['HEALTH', false],
+      ['JUSTICE', false],
       ['PSB', false],
     ]);
   });

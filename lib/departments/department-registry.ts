@@ -15,6 +15,7 @@ export const DEPARTMENT_REGISTRY = [
     port: 4101,
     creditFeed: false,
     disclosureFeed: false,
+    occupationFeed: false,
   },
   {
     code: 'TAX',
@@ -24,6 +25,7 @@ export const DEPARTMENT_REGISTRY = [
     port: 4102,
     creditFeed: true,
     disclosureFeed: true,
+    occupationFeed: false,
   },
   {
     code: 'COURT',
@@ -33,6 +35,7 @@ export const DEPARTMENT_REGISTRY = [
     port: 4103,
     creditFeed: true,
     disclosureFeed: false,
+    occupationFeed: false,
   },
   {
     code: 'AMR',
@@ -42,6 +45,7 @@ export const DEPARTMENT_REGISTRY = [
     port: 4104,
     creditFeed: true,
     disclosureFeed: true,
+    occupationFeed: false,
   },
   {
     code: 'EDU',
@@ -51,6 +55,7 @@ export const DEPARTMENT_REGISTRY = [
     port: 4105,
     creditFeed: true,
     disclosureFeed: false,
+    occupationFeed: false,
   },
   {
     code: 'NDRC',
@@ -60,6 +65,7 @@ export const DEPARTMENT_REGISTRY = [
     port: 4106,
     creditFeed: false,
     disclosureFeed: false,
+    occupationFeed: false,
   },
   {
     code: 'PBOC',
@@ -69,6 +75,7 @@ export const DEPARTMENT_REGISTRY = [
     port: null,
     creditFeed: false,
     disclosureFeed: false,
+    occupationFeed: false,
   },
   {
     code: 'CIVIL',
@@ -78,15 +85,37 @@ export const DEPARTMENT_REGISTRY = [
     port: null,
     creditFeed: false,
     disclosureFeed: false,
+    occupationFeed: false,
   },
   {
     code: 'HRSS',
     nameZh: '县人社局',
     nameEn: 'Human resources and social security bureau',
-    subgraph: null,
-    port: null,
-    creditFeed: false,
+    subgraph: 'hrss',
+    port: 4108,
+    creditFeed: true,
     disclosureFeed: false,
+    occupationFeed: true,
+  },
+  {
+    code: 'HEALTH',
+    nameZh: '县卫健局',
+    nameEn: 'Health bureau',
+    subgraph: 'health',
+    port: 4109,
+    creditFeed: true,
+    disclosureFeed: false,
+    occupationFeed: true,
+  },
+  {
+    code: 'JUSTICE',
+    nameZh: '县司法局',
+    nameEn: 'Justice bureau',
+    subgraph: 'justice',
+    port: 4110,
+    creditFeed: true,
+    disclosureFeed: false,
+    occupationFeed: true,
   },
   {
     code: 'AUDIT',
@@ -96,6 +125,7 @@ export const DEPARTMENT_REGISTRY = [
     port: 4107,
     creditFeed: false,
     disclosureFeed: false,
+    occupationFeed: false,
   },
 ] as const satisfies readonly DepartmentEntry[];
 
@@ -114,6 +144,11 @@ export interface DepartmentEntry {
   creditFeed: boolean;
   /** Publishes a disclosure feed (双公示, `<subgraph>DisclosureFeed`) the credit platform collects. */
   disclosureFeed: boolean;
+  /**
+   * Licenses or registers a key occupational group and publishes its licences on an occupation
+   * feed (`<subgraph>OccupationFeed`) the credit platform collects for `Person.occupations`.
+   */
+  occupationFeed: boolean;
 }
 
 /** A registered department code. */

@@ -26,6 +26,9 @@ import { createObjectionStore } from './objections/objection-store';
 // --- measures and disclosures (issue 5) ---
 import { DISCLOSURE_ENTRY_READER } from './disclosures/disclosure-entry-reader';
 import { DISCLOSURE_SOURCES } from './disclosures/disclosure-sources';
+import { OCCUPATION_ENTRY_READER } from './occupations/occupation-entry-reader';
+import { OCCUPATION_SOURCES } from './occupations/occupation-sources';
+import { createOccupationStore } from './occupations/occupation-store';
 import { createDisclosureStore } from './disclosures/disclosure-store';
 import { loadMeasures } from './measures/load-measures';
 import { createMeasuresStore } from './measures/measures-store';
@@ -95,6 +98,7 @@ export function createCreditSubgraph(options: CreditSubgraphOptions = {}): Credi
   let collector: CreditCollector | undefined;
   let disclosureCollector: CreditCollector | undefined; // --- disclosures (issue 5) ---
   let registerCollector: CreditCollector | undefined;
+  let occupationCollector: CreditCollector | undefined;
   return {
     name: 'credit',
     sdlFile: join(__dirname, 'credit.graphql'),
@@ -141,6 +145,19 @@ export function createCreditSubgraph(options: CreditSubgraphOptions = {}): Credi
         now,
       });
       registerCollector = builtRegister;
+      // The licensing departments' occupation feeds: who holds which licence, for occupations.
+      const occupations = createOccupationStore(db);
+      const builtOccupations = createFeedCollector({
+        ...options.collector,
+        sources: OCCUPATION_SOURCES,
+        reader: OCCUPATION_ENTRY_READER,
+        name: 'occupation collector',
+        store: occupations,
+        subgraphUrls: environment.subgraphUrls,
+        requestHeaders: options.collector?.requestHeaders ?? environment.serviceHeaders,
+        now,
+      });
+      occupationCollector = builtOccupations;
       const measuresCatalog = loadMeasures({ path: options.measuresPath });
       // A measures catalog that could reward a person the green channel refuses never loads.
       checkMeasuresAgainstRules(measuresCatalog, rules);
@@ -178,16 +195,19 @@ export function createCreditSubgraph(options: CreditSubgraphOptions = {}): Credi
         },
         disclosures,
         // --- end measures and disclosures ---
+        occupations,
         collectNow: async () => {
-          const [credit, register, disclosure] = await Promise.all([
+          const [credit, register, disclosure, occupation] = await Promise.all([
             built.collectOnce(),
             builtRegister.collectOnce(),
             builtDisclosures.collectOnce(),
+            builtOccupations.collectOnce(),
           ]);
           return [
             ...credit.map((report) => ({ ...report, feed: 'credit' as const })),
             ...register.map((report) => ({ ...report, feed: 'register' as const })),
             ...disclosure.map((report) => ({ ...report, feed: 'disclosure' as const })),
+            ...occupation.map((report) => ({ ...report, feed: 'occupation' as const })),
           ];
         },
       };
@@ -215,11 +235,21 @@ export function createCreditSubgraph(options: CreditSubgraphOptions = {}): Credi
           const warning = calendarEndWarning(calendar, chinaToday(now()));
           if (warning !== null) log(`credit: ${warning}`);
           if (options.collectOnStart ?? true) {
-            await Promise.all([built.start(), builtRegister.start(), builtDisclosures.start()]);
+            await Promise.all([
+              built.start(),
+              builtRegister.start(),
+              builtDisclosures.start(),
+              builtOccupations.start(),
+            ]);
           }
         },
         stop: async () => {
-          await Promise.all([built.stop(), builtRegister.stop(), builtDisclosures.stop()]);
+          await Promise.all([
+            built.stop(),
+            builtRegister.stop(),
+            builtDisclosures.stop(),
+            builtOccupations.stop(),
+          ]);
         },
         metrics: (registry) =>
           registerCollectionAgeMetric(registry, {
@@ -231,14 +261,16 @@ export function createCreditSubgraph(options: CreditSubgraphOptions = {}): Credi
     },
     seed: (db, persons, { asOf }) => seedCredit(db, persons, asOf),
     async collectOnce() {
-      if (!collector || !registerCollector) {
+      if (!collector || !registerCollector || !occupationCollector) {
         throw new Error('credit subgraph: collectOnce() before build()');
       }
-      // Disclosure failures are logged by their collector; the register reports with the feeds.
+      // Disclosure and occupation failures are logged by their collectors; the register reports
+      // with the feeds.
       const [reports, registerReports] = await Promise.all([
         collector.collectOnce(),
         registerCollector.collectOnce(),
         this.collectDisclosuresOnce(),
+        occupationCollector.collectOnce(),
       ]);
       return [...reports, ...registerReports];
     },

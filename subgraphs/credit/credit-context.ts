@@ -9,6 +9,7 @@ import type { GoodConductStore } from './good-conduct/good-conduct-store';
 import type { MeasuresContext, MeasuresServices } from './measures/resolvers';
 import type { ObjectionContext } from './objections/objection-resolvers';
 import type { ObjectionStore } from './objections/objection-store';
+import type { OccupationStore, StoredOccupation } from './occupations/occupation-store';
 import type { PersonAdjustments, WorkingCalendar } from './objections/types';
 import type { RegisterEntry } from './register/register-entry';
 import type { RegisterStore } from './register/register-store';
@@ -40,8 +41,8 @@ export interface CreditServices {
   /** Operator log, one line per event, no personal data. */
   log: (line: string) => void;
   /**
-   * Runs a collection pass of every feed (credit, register, disclosure) now, queued behind a pass
-   * already running; resolves with each source's report.
+   * Runs a collection pass of every feed (credit, register, disclosure, occupation) now, queued
+   * behind a pass already running; resolves with each source's report.
    */
   collectNow: () => Promise<FeedCollectionReport[]>;
   // --- end objections ---
@@ -50,6 +51,8 @@ export interface CreditServices {
   measures: MeasuresServices;
   /** Collected licensing and penalty decisions (双公示). */
   disclosures: DisclosureStore;
+  /** The licensed occupations collected from the licensing departments' occupation feeds. */
+  occupations: OccupationStore;
   // --- end measures and disclosures ---
 }
 
@@ -78,6 +81,8 @@ export interface CreditContext
   // --- end objections ---
   /** The household register standing of a person (null: unknown to it); one statement per batch. */
   registerByPerson: DataLoader<string, RegisterEntry | null>;
+  /** Licensed occupations of a person; one statement per batch. */
+  occupationsByPerson: DataLoader<string, StoredOccupation[]>;
   /** Collection states of all sources, read at most once per request. */
   sourceStates(): Promise<SourceState[]>;
 }

@@ -67,6 +67,9 @@ export function createCreditContext(
       oneByKey(ids, await services.register.findByPersons(ids), (entry) => entry.personId.trim()),
     ),
     sourceStates: () => (states ??= services.store.findSourceStates()),
+    occupationsByPerson: new DataLoader(async (ids) =>
+      groupByKey(ids, await services.occupations.findByPersons(ids), (row) => row.personId.trim()),
+    ),
     consentsByPerson: new DataLoader(async (ids) =>
       groupByKey(ids, await services.consents.findByPersons(ids), (consent) => consent.personId),
     ),
@@ -132,6 +135,9 @@ export const creditResolvers: GraphQLResolverMap<CreditContext> = {
         }),
       );
     },
+    // One view across departments: each licence as its department last published it.
+    occupations: (person: { id: string }, _args, context: CreditContext) =>
+      context.occupationsByPerson.load(person.id),
     creditProfile: async (person: { id: string }, _args, context: CreditContext) => {
       const { rules } = context.services;
       const records = await context.recordsByPerson.load(person.id);

@@ -32,9 +32,6 @@ const ACADEMIC_FRAUDS = ['学位论文存在抄袭、剽窃他人研究成果行
 
 const QUALIFICATION_ISSUERS: Record<QualificationKind, string> = {
   TEACHER: BUREAU,
-  DOCTOR: '四川省卫生健康委员会',
-  NURSE: '四川省卫生健康委员会',
-  LAWYER: '中华人民共和国司法部',
 };
 
 const HONOUR_ISSUERS: Record<HonourLevel, string> = {
@@ -123,24 +120,15 @@ export class EducationSeedPlan {
     });
   }
 
-  /** The realistic mix: mostly nothing, a few qualified professionals, rare misconduct. */
+  /** The realistic mix: mostly nothing, a few qualified teachers, rare misconduct. */
   private addBackground(rng: Random, person: SyntheticPerson): void {
     const { asOf } = this;
     const birth = person.birthDate;
     const age = ageOn(birth, asOf) ?? 0;
     if (age < 15) return;
     if (age >= 22) {
-      const draw = rng.next();
-      const kind: QualificationKind | null =
-        draw < 0.03
-          ? 'TEACHER'
-          : draw < 0.042
-            ? 'DOCTOR'
-            : draw < 0.05
-              ? 'NURSE'
-              : draw < 0.053
-                ? 'LAWYER'
-                : null;
+      // Doctors, nurses and lawyers are licensed by the health and justice bureaus.
+      const kind: QualificationKind | null = rng.next() < 0.03 ? 'TEACHER' : null;
       const issuedAt =
         kind === null
           ? null
@@ -257,12 +245,7 @@ export class EducationSeedPlan {
     this.recordSeq += 1;
     const year = fields.issuedAt.slice(0, 4);
     const serial = pad(this.recordSeq * 37 + rng.int(0, 36), 8);
-    const certificateNo = {
-      TEACHER: `${year}${COUNTY.slice(0, 4)}2${serial}`,
-      DOCTOR: `${year}1${COUNTY}${serial}`,
-      NURSE: `${year}2${COUNTY}${serial}`,
-      LAWYER: `A${year}${COUNTY}${serial}`,
-    }[kind];
+    const certificateNo = { TEACHER: `${year}${COUNTY.slice(0, 4)}2${serial}` }[kind];
     this.records.qualifications.push({
       id: `EDU-QUA-${pad(this.recordSeq, 6)}`,
       personId: person.id,

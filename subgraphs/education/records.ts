@@ -5,8 +5,11 @@ export type IntegrityRecordKind =
   | 'STUDENT_LOAN_DEFAULT'
   | 'FORGED_EMPLOYMENT_PAPERS';
 
-/** Kinds of professional qualification, as the `QualificationKind` SDL enum. */
-export type QualificationKind = 'TEACHER' | 'DOCTOR' | 'NURSE' | 'LAWYER';
+/**
+ * Kinds of professional qualification, as the `QualificationKind` SDL enum: teachers only, since
+ * doctors and nurses are licensed by the health bureau and lawyers by the justice bureau.
+ */
+export type QualificationKind = 'TEACHER';
 
 /** Level of the authority that awarded a teaching honour, as the `HonourLevel` SDL enum. */
 export type HonourLevel = 'COUNTY' | 'CITY' | 'PROVINCE' | 'NATIONAL';

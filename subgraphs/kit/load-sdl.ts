@@ -6,6 +6,8 @@ const SHARED_SDL: Record<string, string> = {
   'credit-feed': join(__dirname, 'credit-feed.graphql'),
   'disclosure-feed': join(__dirname, 'disclosure-feed.graphql'),
   'decision-writes': join(__dirname, 'decision-writes.graphql'),
+  licensing: join(__dirname, 'licensing', 'licensing.graphql'),
+  'occupation-feed': join(__dirname, 'occupation-feed.graphql'),
 };
 
 /**

@@ -24,12 +24,13 @@ describe('buildFixtures', () => {
   });
 
   it('caps each scenario at five ids when more persons were made for it', () => {
-    const persons = generatePersons({ count: 36, seed: 3, asOf: '2025-06-30' });
+    // Two persons per scenario, three times over: six made, five listed.
+    const persons = generatePersons({ count: 2 * SCENARIOS.length, seed: 3, asOf: '2025-06-30' });
     const many = [...persons, ...persons, ...persons].map((p, index) => ({ ...p, index }));
     const fixtures = buildFixtures(many, { seed: 3, asOf: '2025-06-30', generatedAt: 'now' });
     expect(Object.values(fixtures.scenarios).map((ids) => ids.length)).toEqual(
       Array(SCENARIOS.length).fill(5),
     );
-    expect(fixtures.persons).toBe(108);
+    expect(fixtures.persons).toBe(6 * SCENARIOS.length);
   });
 });

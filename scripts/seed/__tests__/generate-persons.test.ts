@@ -209,8 +209,8 @@ describe('generatePersons', () => {
       ]);
       expect(positions.slice(0, 3)).toEqual([
         [0, 'clean'],
-        [5, 'clean_3y'],
-        [11, 'serious_dishonest'],
+        [4, 'clean_3y'],
+        [9, 'serious_dishonest'],
       ]);
     });
 

@@ -25,6 +25,13 @@ export const SCENARIOS = [
   'old_unpaid_arrears',
   /** A court dishonest-debtor listing and its consumption restriction (one case). */
   'court_listing',
+  // Key occupational groups (the seed plan's 重点职业人群), each with a record of its department:
+  /** A practising doctor with a professional violation (医师执业违规) decided by HEALTH. */
+  'doctor_violation',
+  /** A lawyer whose practice JUSTICE suspended (停止执业), the suspension in force. */
+  'lawyer_suspended',
+  /** A serving civil servant with a disciplinary sanction (公务员处分) recorded by HRSS. */
+  'civil_servant_sanction',
 ] as const;
 
 export type Scenario = (typeof SCENARIOS)[number];

@@ -64,6 +64,14 @@ describe('loadCatalog', () => {
       ['EDU_STUDENT_LOAN_DEFAULT', 'GENERAL_BAD', 'EDU'],
       ['EDU_FORGED_EMPLOYMENT_PAPERS', 'GENERAL_BAD', 'EDU'],
       ['EDU_EXCELLENT_TEACHER', 'GOOD', 'EDU'],
+      ['HRSS_CIVIL_SERVANT_SANCTION', 'GENERAL_BAD', 'HRSS'],
+      ['HRSS_WAGE_ARREARS_LISTING', 'SERIOUS_BAD', 'HRSS'],
+      ['HRSS_SOCIAL_INSURANCE_FRAUD', 'GENERAL_BAD', 'HRSS'],
+      ['HEALTH_PRACTICE_VIOLATION', 'GENERAL_BAD', 'HEALTH'],
+      ['HEALTH_LICENCE_REVOKED', 'SERIOUS_BAD', 'HEALTH'],
+      ['JUSTICE_DISCIPLINARY_SANCTION', 'GENERAL_BAD', 'JUSTICE'],
+      ['JUSTICE_PRACTICE_SUSPENDED', 'GENERAL_BAD', 'JUSTICE'],
+      ['JUSTICE_LICENCE_REVOKED', 'SERIOUS_BAD', 'JUSTICE'],
       ['CIVIL_VOLUNTEER_SERVICE', 'GOOD', 'CIVIL'],
       ['CIVIL_CHARITY_DONATION', 'GOOD', 'CIVIL'],
       ['HONOUR_MODEL_WORKER', 'GOOD', 'NDRC'],
@@ -103,10 +111,17 @@ describe('loadCatalog', () => {
     expect(routes('SOURCE_DECISION')).toEqual([
       'COURT_DISHONEST_DEBTOR',
       'COURT_CONSUMPTION_RESTRICTED',
+      'HRSS_WAGE_ARREARS_LISTING',
     ]);
     expect(
       catalog.items.filter((entry) => entry.displayWhileOutstanding).map((entry) => entry.code),
-    ).toEqual(['TAX_ARREARS', 'COURT_CONSUMPTION_RESTRICTED', 'EDU_STUDENT_LOAN_DEFAULT']);
+    ).toEqual([
+      'TAX_ARREARS',
+      'COURT_CONSUMPTION_RESTRICTED',
+      'EDU_STUDENT_LOAN_DEFAULT',
+      'HRSS_SOCIAL_INSURANCE_FRAUD',
+      'JUSTICE_PRACTICE_SUSPENDED',
+    ]);
     expect(
       catalog.items.filter((entry) => entry.publicationMonths !== null).map((e) => e.code),
     ).toEqual(['TAX_MAJOR_VIOLATION', 'AMR_PENALTY']);

@@ -1,0 +1,31 @@
+import { creditFeedHistory } from '../credit-feed-history';
+import type { CreditFeedEntry } from '../credit-feed-store';
+import type { LicensingRecords, SanctionRecord } from './licensing-records';
+
+/**
+ * The feed version of a sanction under the catalog code its department gives its kind: the
+ * decision's dates, number and status only (the facts, the amount and the licence stay with the
+ * department).
+ */
+export function sanctionFeedEntry(
+  sanction: SanctionRecord,
+  catalogCodeOf: (kind: string) => string,
+): CreditFeedEntry {
+  return {
+    sourceRecordId: sanction.id,
+    personId: sanction.personId,
+    catalogCode: catalogCodeOf(sanction.kind),
+    decidedAt: sanction.decidedAt,
+    decisionNo: sanction.decisionNo,
+    status: sanction.status,
+    statusChangedAt: sanction.statusChangedAt,
+  };
+}
+
+/** The feed history of a licensing department's records (see creditFeedHistory). */
+export function licensingFeedHistory(
+  records: LicensingRecords,
+  catalogCodeOf: (kind: string) => string,
+): CreditFeedEntry[] {
+  return creditFeedHistory(records.sanctions.map((s) => sanctionFeedEntry(s, catalogCodeOf)));
+}
