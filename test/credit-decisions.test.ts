@@ -388,6 +388,26 @@ describe('credit decisions on the fixture scenarios, through the gateway (defaul
         expect(caseFile.errors?.map((error) => error.extensions?.code)).toEqual(['FORBIDDEN']);
       });
 
+      it('names its key group, and NDRC can ask for the records of one key group', async () => {
+        const result = await ask<{ person: Record<string, { catalogCode: string }[]> }>(
+          system,
+          officer('NDRC'),
+          `query Groups($id: ID!, $group: KeyGroup) { person(id: $id) {
+            all: creditRecords { catalogCode keyGroup }
+            group: creditRecords(keyGroup: $group) { catalogCode keyGroup }
+            notaries: creditRecords(keyGroup: NOTARY) { catalogCode }
+          } }`,
+          { id: personOf(scenario), group: occupation.occupation },
+          'ADMIN_LICENSING',
+        );
+        expect(result.errors).toBeUndefined();
+        const person = result.data?.person;
+        const concerned = { catalogCode, keyGroup: occupation.occupation };
+        expect(person?.all).toContainEqual(concerned);
+        expect(person?.group).toEqual([concerned]);
+        expect(person?.notaries).toEqual([]);
+      });
+
       it('is among the occupations another department sees, with its issuer and status', async () => {
         const result = await ask<{ person: { occupations: unknown[] } }>(
           system,

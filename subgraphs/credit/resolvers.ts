@@ -89,6 +89,7 @@ function toCreditRecord({ record, item, displayUntil }: DisplayedRecord) {
     decisionNo: record.decisionNo,
     status: record.status,
     statusChangedAt: record.statusChangedAt,
+    keyGroup: record.keyGroup,
     displayUntil,
   };
 }
@@ -124,8 +125,14 @@ export const creditResolvers: GraphQLResolverMap<CreditContext> = {
     ...consentResolvers.Person,
     // Existence is population's business: the credit platform answers for any id it is asked.
     __resolveReference: (reference: { id: string }) => ({ id: reference.id }),
-    creditRecords: async (person: { id: string }, _args, context: CreditContext) => {
-      const records = await context.recordsByPerson.load(person.id);
+    creditRecords: async (
+      person: { id: string },
+      args: { keyGroup?: string | null },
+      context: CreditContext,
+    ) => {
+      const all = await context.recordsByPerson.load(person.id);
+      // An officer working on one key occupational group asks for its records only.
+      const records = args.keyGroup ? all.filter((r) => r.keyGroup === args.keyGroup) : all;
       // --- objections (issue 5) --- underObjection, objection and repair of each record.
       const adjustments = await context.adjustmentsByPerson.load(person.id);
       return displayedRecords(records, context.services.rules.catalog, context.asOf).map(

@@ -39,10 +39,10 @@ export function createCreditStore(db: Database) {
       // --- good conduct (issue 5) --- the platform's own records (credit.good_conduct, same
       // columns) are read in the same statement, so they count like collected records.
       return db.query<CreditRecordData>(
-        `SELECT ${RECORD_COLUMNS}, case_key AS "caseKey"
+        `SELECT ${RECORD_COLUMNS}, case_key AS "caseKey", key_group AS "keyGroup"
          FROM credit.records WHERE person_id = ANY($1::text[])
          UNION ALL
-         SELECT ${RECORD_COLUMNS}, NULL::text AS "caseKey"
+         SELECT ${RECORD_COLUMNS}, NULL::text AS "caseKey", NULL::text AS "keyGroup"
          FROM credit.good_conduct WHERE person_id = ANY($1::text[])`,
         [personIds],
       );
@@ -71,14 +71,15 @@ export function createCreditStore(db: Database) {
                SELECT DISTINCT ON (x."sourceRecordId") x.*
                FROM jsonb_to_recordset($2::jsonb) AS x("sourceRecordId" text, "personId" text,
                  "catalogCode" text, "decidedAt" date, "decisionNo" text,
-                 status text, "statusChangedAt" date, "caseKey" text, "changeSeq" bigint)
+                 status text, "statusChangedAt" date, "caseKey" text, "keyGroup" text,
+                 "changeSeq" bigint)
                ORDER BY x."sourceRecordId", x."changeSeq" DESC
              ), upserted AS (
                INSERT INTO credit.records AS r (source_dept, source_record_id, person_id,
                  catalog_code, decided_at, decision_no, status, status_changed_at,
-                 case_key, change_seq, collected_at)
+                 case_key, key_group, change_seq, collected_at)
                SELECT $1, "sourceRecordId", "personId", "catalogCode", "decidedAt",
-                 "decisionNo", status, "statusChangedAt", "caseKey", "changeSeq",
+                 "decisionNo", status, "statusChangedAt", "caseKey", "keyGroup", "changeSeq",
                  $3::timestamptz
                FROM latest
                ON CONFLICT (source_dept, source_record_id) DO UPDATE SET
@@ -86,6 +87,7 @@ export function createCreditStore(db: Database) {
                  decided_at = EXCLUDED.decided_at,
                  decision_no = EXCLUDED.decision_no, status = EXCLUDED.status,
                  status_changed_at = EXCLUDED.status_changed_at, case_key = EXCLUDED.case_key,
+                 key_group = EXCLUDED.key_group,
                  change_seq = EXCLUDED.change_seq, collected_at = EXCLUDED.collected_at
                WHERE r.change_seq < EXCLUDED.change_seq
                RETURNING 1

@@ -20,6 +20,11 @@ export interface CreditFeedEntry {
    * absent or null for a record that stands alone. The credit platform counts a case once.
    */
   caseKey?: string | null;
+  /**
+   * The key occupational group (DOCTOR, LAWYER, CIVIL_SERVANT, ...) whose licence or service the
+   * record concerns; absent or null for a record about no licensed occupation.
+   */
+  keyGroup?: string | null;
 }
 
 /** One page of the feed, as the `CreditFeedPage` SDL type. */
@@ -51,17 +56,18 @@ export function createCreditFeedStore(schema: string) {
         status: e.status,
         status_changed_at: e.statusChangedAt,
         case_key: e.caseKey ?? null,
+        key_group: e.keyGroup ?? null,
       }));
       await db.query(
         `INSERT INTO ${schema}.credit_feed (source_record_id, person_id, catalog_code,
-           decided_at, decision_no, status, status_changed_at, case_key)
+           decided_at, decision_no, status, status_changed_at, case_key, key_group)
          SELECT source_record_id, person_id, catalog_code, decided_at, decision_no, status,
-           status_changed_at, case_key
+           status_changed_at, case_key, key_group
          FROM ROWS FROM (jsonb_to_recordset($1::jsonb) AS (source_record_id text,
            person_id text, catalog_code text, decided_at date, decision_no text,
-           status text, status_changed_at date, case_key text)) WITH ORDINALITY AS
+           status text, status_changed_at date, case_key text, key_group text)) WITH ORDINALITY AS
            x(source_record_id, person_id, catalog_code, decided_at, decision_no, status,
-           status_changed_at, case_key, ordinality)
+           status_changed_at, case_key, key_group, ordinality)
          ORDER BY ordinality`,
         [JSON.stringify(rows)],
       );
@@ -78,7 +84,8 @@ export function createCreditFeedStore(schema: string) {
         `SELECT change_seq::text AS "changeSeq", source_record_id AS "sourceRecordId",
            person_id AS "personId", catalog_code AS "catalogCode",
            to_char(decided_at, 'YYYY-MM-DD') AS "decidedAt", decision_no AS "decisionNo", status,
-           to_char(status_changed_at, 'YYYY-MM-DD') AS "statusChangedAt", case_key AS "caseKey"
+           to_char(status_changed_at, 'YYYY-MM-DD') AS "statusChangedAt", case_key AS "caseKey",
+           key_group AS "keyGroup"
          FROM ${schema}.credit_feed WHERE change_seq > $1::bigint
          ORDER BY change_seq LIMIT $2`,
         [cursor, limit],

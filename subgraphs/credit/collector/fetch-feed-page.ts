@@ -35,6 +35,8 @@ export interface FetchFeedPageOptions<E> {
 const STATUSES = new Set(['ACTIVE', 'PERFORMED', 'REVOKED']);
 /** Longest same-case key kept: a key is an opaque digest, not free text. */
 const MAX_CASE_KEY = 128;
+/** A key occupational group's code (KeyGroup enum value): never free text. */
+const KEY_GROUP = /^[A-Z][A-Z_]{0,31}$/;
 const TEXT_FIELDS = [
   'sourceRecordId',
   'personId',
@@ -86,6 +88,10 @@ function readEntry(raw: unknown, where: string): CollectedEntry {
   if (caseKey !== null && (typeof caseKey !== 'string' || caseKey.length > MAX_CASE_KEY)) {
     throw new Error(`${where}.caseKey: expected a string of at most ${MAX_CASE_KEY} characters`);
   }
+  const keyGroup = raw.keyGroup ?? null;
+  if (keyGroup !== null && (typeof keyGroup !== 'string' || !KEY_GROUP.test(keyGroup))) {
+    throw new Error(`${where}.keyGroup: expected a key group code (upper-case letters) or null`);
+  }
   return {
     sourceRecordId: raw.sourceRecordId as string,
     personId: raw.personId as string,
@@ -95,6 +101,7 @@ function readEntry(raw: unknown, where: string): CollectedEntry {
     status: raw.status as CollectedEntry['status'],
     statusChangedAt: raw.statusChangedAt as string | null,
     caseKey,
+    keyGroup,
     changeSeq: raw.changeSeq as string,
   };
 }
@@ -106,7 +113,7 @@ function readEntry(raw: unknown, where: string): CollectedEntry {
 export const CREDIT_ENTRY_READER: FeedEntryReader<CollectedEntry> = {
   selection:
     'sourceRecordId personId catalogCode decidedAt decisionNo status statusChangedAt caseKey ' +
-    'changeSeq',
+    'keyGroup changeSeq',
   read: readEntry,
 };
 

@@ -135,6 +135,8 @@ export interface CreditRecordData {
    * null for a record that stands alone. Records of one case count once (sameCaseCounted).
    */
   caseKey: string | null;
+  /** The key occupational group the record concerns (DOCTOR, LAWYER, ...); null for none. */
+  keyGroup: string | null;
 }
 
 /** A record on display, with its catalog item and the last day it is shown. */

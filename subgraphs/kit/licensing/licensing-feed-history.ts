@@ -4,12 +4,13 @@ import type { LicensingRecords, SanctionRecord } from './licensing-records';
 
 /**
  * The feed version of a sanction under the catalog code its department gives its kind: the
- * decision's dates, number and status only (the facts, the amount and the licence stay with the
- * department).
+ * decision's dates, number and status, and the key group of the licence it concerns (the facts,
+ * the amount and the licence itself stay with the department).
  */
 export function sanctionFeedEntry(
   sanction: SanctionRecord,
   catalogCodeOf: (kind: string) => string,
+  keyGroup: string | null,
 ): CreditFeedEntry {
   return {
     sourceRecordId: sanction.id,
@@ -19,6 +20,7 @@ export function sanctionFeedEntry(
     decisionNo: sanction.decisionNo,
     status: sanction.status,
     statusChangedAt: sanction.statusChangedAt,
+    keyGroup,
   };
 }
 
@@ -27,5 +29,10 @@ export function licensingFeedHistory(
   records: LicensingRecords,
   catalogCodeOf: (kind: string) => string,
 ): CreditFeedEntry[] {
-  return creditFeedHistory(records.sanctions.map((s) => sanctionFeedEntry(s, catalogCodeOf)));
+  const occupationOf = new Map(records.licences.map((l) => [l.id, l.occupation]));
+  return creditFeedHistory(
+    records.sanctions.map((s) =>
+      sanctionFeedEntry(s, catalogCodeOf, occupationOf.get(s.licenceId ?? '') ?? null),
+    ),
+  );
 }

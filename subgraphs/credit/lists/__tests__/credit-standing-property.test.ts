@@ -119,6 +119,7 @@ describe('credit standing and joint measures over random record sets (property)'
             status: r.status,
             statusChangedAt: r.statusChangedAt,
             caseKey: r.caseKey,
+            keyGroup: null,
           };
         });
         const states = SOURCES.map((source, i) => stateOf(source, input.sources[i])).filter(

@@ -22,6 +22,7 @@ function record(
     status: 'ACTIVE',
     statusChangedAt: null,
     caseKey: null,
+    keyGroup: null,
   };
 }
 

@@ -219,6 +219,7 @@ export function record(
     status: 'ACTIVE',
     statusChangedAt: null,
     caseKey: null,
+    keyGroup: null,
     ...overrides,
   };
 }
