@@ -13,6 +13,7 @@ import { generatePersons } from '../scripts/seed/generate-persons';
 import { createCreditSubgraph } from '../subgraphs/credit';
 import { createConsentStore } from '../subgraphs/credit/consent-store';
 import { CONSENTED_ORG } from '../subgraphs/credit/seed';
+import { SCENARIOS } from '../subgraphs/kit/seed/scenarios';
 import type { SyntheticPerson } from '../subgraphs/kit/seed/synthetic-person';
 import { startSubgraph } from '../subgraphs/kit/start-subgraph';
 import type { RunningSubgraph } from '../subgraphs/kit/start-subgraph';
@@ -30,7 +31,8 @@ const BANK = makeUscc('91511921MA6BANK01');
 const TODAY = new Date().toISOString().slice(0, 10);
 const IN_30_DAYS = new Date(Date.now() + 30 * DAY_MS).toISOString().slice(0, 10);
 
-const PERSONS = generatePersons({ count: 60, seed: 7, asOf: TODAY });
+// Three persons per scenario, so there are three clean ones.
+const PERSONS = generatePersons({ count: 3 * SCENARIOS.length, seed: 7, asOf: TODAY });
 const [ALICE, BOB, CAROL] = PERSONS.filter((person) => person.scenario === 'clean');
 const SEEDED = PERSONS.find((person) => person.scenario === 'consent_granted') as SyntheticPerson;
 

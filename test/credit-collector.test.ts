@@ -187,7 +187,16 @@ describe.each(DB_MODES)('credit collector over HTTP on %s', (mode) => {
     const feed = await taxFeed();
     expect(feed.entries).toBeGreaterThan(8);
     const first = await creditModule.collectOnce();
-    expect(first.map((report) => report.dept)).toEqual(['TAX', 'COURT', 'AMR', 'EDU', 'PSB']);
+    expect(first.map((report) => report.dept)).toEqual([
+      'TAX',
+      'COURT',
+      'AMR',
+      'EDU',
+      'HRSS',
+      'HEALTH',
+      'JUSTICE',
+      'PSB',
+    ]);
     expect(first[0]).toEqual({
       dept: 'TAX',
       pages: Math.ceil(feed.entries / 4),
@@ -270,6 +279,27 @@ describe.each(DB_MODES)('credit collector over HTTP on %s', (mode) => {
           lastAttemptAt: at,
           stale: true,
           lastError: 'no URL for subgraph "education" in environment.subgraphUrls',
+        },
+        {
+          dept: 'HRSS',
+          lastSuccessAt: null,
+          lastAttemptAt: at,
+          stale: true,
+          lastError: 'no URL for subgraph "hrss" in environment.subgraphUrls',
+        },
+        {
+          dept: 'HEALTH',
+          lastSuccessAt: null,
+          lastAttemptAt: at,
+          stale: true,
+          lastError: 'no URL for subgraph "health" in environment.subgraphUrls',
+        },
+        {
+          dept: 'JUSTICE',
+          lastSuccessAt: null,
+          lastAttemptAt: at,
+          stale: true,
+          lastError: 'no URL for subgraph "justice" in environment.subgraphUrls',
         },
         // The household register is a source of every credit decision too.
         {

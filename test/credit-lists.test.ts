@@ -150,6 +150,9 @@ describe('credit lists and green channel through the gateway (default policy)', 
       ['COURT', null],
       ['AMR', null],
       ['EDU', null],
+      ['HRSS', null],
+      ['HEALTH', null],
+      ['JUSTICE', null],
       ['PSB', null],
     ]);
   });

@@ -117,7 +117,7 @@ describe('npm run token', () => {
   it.each([
     [
       ['--dept', 'FBI'],
-      'unknown --dept FBI (one of PSB, TAX, COURT, AMR, EDU, NDRC, PBOC, CIVIL, HRSS, AUDIT)',
+      'unknown --dept FBI (one of PSB, TAX, COURT, AMR, EDU, NDRC, PBOC, CIVIL, HRSS, HEALTH, JUSTICE, AUDIT)',
     ],
     [
       ['--client', 'admin', '--dept', 'TAX'],
@@ -125,7 +125,7 @@ describe('npm run token', () => {
     ],
     [
       ['--client', 'officer'],
-      '--client officer needs --dept (one of PSB, TAX, COURT, AMR, EDU, NDRC, PBOC, CIVIL, HRSS, AUDIT)',
+      '--client officer needs --dept (one of PSB, TAX, COURT, AMR, EDU, NDRC, PBOC, CIVIL, HRSS, HEALTH, JUSTICE, AUDIT)',
     ],
     [['--client', 'citizen'], '--client citizen needs --person <citizen id>'],
     [

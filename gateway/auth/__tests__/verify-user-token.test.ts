@@ -254,7 +254,7 @@ describe('createUserTokenVerifier: identity claims', () => {
     [
       'unknown dept',
       { ...officerClaims, dept: 'FBI' },
-      'token claim dept "FBI" is not one of PSB, TAX, COURT, AMR, EDU, NDRC, PBOC, CIVIL, HRSS, AUDIT',
+      'token claim dept "FBI" is not one of PSB, TAX, COURT, AMR, EDU, NDRC, PBOC, CIVIL, HRSS, HEALTH, JUSTICE, AUDIT',
     ],
     [
       'missing roles',

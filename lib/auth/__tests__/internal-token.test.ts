@@ -282,7 +282,7 @@ describe('internal context token', () => {
     );
     await expectUnauthenticated(
       await rawToken({ caller: { ...officer, dept: 'FBI' } }),
-      'internal context token caller: claim dept "FBI" is not one of PSB, TAX, COURT, AMR, EDU, NDRC, PBOC, CIVIL, HRSS, AUDIT',
+      'internal context token caller: claim dept "FBI" is not one of PSB, TAX, COURT, AMR, EDU, NDRC, PBOC, CIVIL, HRSS, HEALTH, JUSTICE, AUDIT',
     );
     await expectUnauthenticated(
       await rawToken({ caller: { ...officer, purpose: 'CURIOSITY' } }),

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { stringify } from 'yaml';
 import { parsePolicy } from '../parse-policy';
 
-const DEPTS = 'PSB, TAX, COURT, AMR, EDU, NDRC, PBOC, CIVIL, HRSS, AUDIT';
+const DEPTS = 'PSB, TAX, COURT, AMR, EDU, NDRC, PBOC, CIVIL, HRSS, HEALTH, JUSTICE, AUDIT';
 const CLIENTS = 'officer, system, citizen, org, auditor, developer, public';
 const PURPOSES =
   'ADMIN_LICENSING, ADMIN_ENFORCEMENT, JOINT_DISCIPLINE, PUBLIC_SERVICE, CREDIT_REPAIR, ' +

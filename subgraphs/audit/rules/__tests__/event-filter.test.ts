@@ -69,7 +69,7 @@ describe('eventFilterArg', () => {
       code: 'BAD_USER_INPUT',
       argument: 'filter.dept',
       reason:
-        'unknown value "FBI" (expected one of PSB, TAX, COURT, AMR, EDU, NDRC, PBOC, CIVIL, HRSS, AUDIT)',
+        'unknown value "FBI" (expected one of PSB, TAX, COURT, AMR, EDU, NDRC, PBOC, CIVIL, HRSS, HEALTH, JUSTICE, AUDIT)',
     });
     expect(refusal(() => eventFilterArg({ purpose: 'CURIOSITY' }))).toMatchObject({
       code: 'BAD_USER_INPUT',

@@ -99,7 +99,7 @@ describe('policy/policy.yaml', () => {
 
   it('other departments licensing see the credit summary, masked name, no amounts or case details', () => {
     expect(
-      decisions(staff('HRSS', 'ADMIN_LICENSING'), [
+      decisions(staff('PBOC', 'ADMIN_LICENSING'), [
         'Query.person',
         'Person.id',
         'Person.name',
