@@ -304,6 +304,9 @@ describe('credit lists and green channel through the gateway (default policy)', 
       ['COURT', true],
       ['AMR', true],
       ['EDU', true],
+      ['HRSS', true],
+      ['HEALTH', true],
+      ['JUSTICE', true],
       ['PSB', true],
     ]);
     const failed = {
