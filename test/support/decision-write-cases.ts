@@ -625,6 +625,7 @@ export function describeDecisionWrites(system: () => DecisionWriteSystem): void 
       );
       expect(status.data?.person.householdStatus).toBe('DECEASED');
 
+      const adultId = system().scenarios.clean_3y[0];
       const integrity = (decidedAt: string) =>
         ask(
           recorder('EDU'),
@@ -633,7 +634,7 @@ export function describeDecisionWrites(system: () => DecisionWriteSystem): void 
         }`,
           {
             values: values({
-              personId: system().scenarios.clean_3y[0],
+              personId: adultId,
               decisionNo: `通教诚〔2026〕${decidedAt}号`,
               recordKind: 'EXAM_CHEATING',
               institution: '通江中学',
@@ -645,7 +646,16 @@ export function describeDecisionWrites(system: () => DecisionWriteSystem): void 
       expect((await integrity(addDays(today, -1))).data).toEqual({
         educationRecordDecision: { outcome: 'INSERTED' },
       });
-      const minor = await integrity('1990-01-01');
+      // A date in the person's first year of life, whatever birth date the seed gave them.
+      const born = await ask<{ person: { birthDate: string } }>(
+        who('PSB', ['officer']),
+        'query ($id: ID!) { person(id: $id) { birthDate } }',
+        { id: adultId },
+        'ADMIN_ENFORCEMENT',
+      );
+      const birthDate = born.data?.person.birthDate ?? '';
+      expect(birthDate).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+      const minor = await integrity(addDays(birthDate, 30));
       expect(minor.errors?.[0].extensions?.problems).toEqual([
         { field: 'decidedAt', reason: 'the person was not yet 18 on this date: not kept' },
       ]);
