@@ -18,12 +18,12 @@ import { loadCatalog } from './rules/load-catalog';
 import { loadCreditRules } from './rules/load-credit-rules';
 import { createConsentStore } from './consent-store';
 import { createGoodConductStore } from './good-conduct/good-conduct-store'; // --- good conduct ---
-// --- objections (issue 5) ---
+// Objections: a citizen objects to a record; its source department decides.
 import { calendarEndWarning } from './objections/calendar-end-warning';
 import { loadCalendar } from './objections/load-calendar';
 import { createObjectionStore } from './objections/objection-store';
 // --- end objections ---
-// --- measures and disclosures (issue 5) ---
+// Joint measures and public disclosures.
 import { DISCLOSURE_ENTRY_READER } from './disclosures/disclosure-entry-reader';
 import { DISCLOSURE_SOURCES } from './disclosures/disclosure-sources';
 import { OCCUPATION_ENTRY_READER } from './occupations/occupation-entry-reader';
@@ -48,11 +48,11 @@ export interface CreditSubgraphOptions {
   /** The scoring rules file; default `<repo>/policy/credit-rules.yaml`. */
   rulesPath?: string;
   /** The working-day calendar (objection due dates); default `<repo>/policy/calendar.yaml`. */
-  calendarPath?: string; // --- objections (issue 5) ---
+  calendarPath?: string;
   /** The joint measures catalog; default `<repo>/policy/measures.yaml`. */
-  measuresPath?: string; // --- measures (issue 5) ---
+  measuresPath?: string;
   /** Disclosure feeds (双公示) to collect; default DISCLOSURE_SOURCES (from the registry). */
-  disclosureSources?: readonly CreditSource[]; // --- disclosures (issue 5) ---
+  disclosureSources?: readonly CreditSource[];
   /**
    * Every source is stale without a successful collection for this long (tests); default
    * `CREDIT_STALE_AFTER_MS` from the environment, else each source's own bound in
@@ -84,7 +84,7 @@ export interface CreditSubgraphModule extends SubgraphModule<CreditContext> {
    */
   collectOnce(): Promise<SourceReport[]>;
   /** Runs one pass over the disclosure feeds (双公示) only, reporting per source. */
-  collectDisclosuresOnce(): Promise<SourceReport[]>; // --- disclosures (issue 5) ---
+  collectDisclosuresOnce(): Promise<SourceReport[]>;
 }
 
 /**
@@ -96,7 +96,7 @@ export interface CreditSubgraphModule extends SubgraphModule<CreditContext> {
  */
 export function createCreditSubgraph(options: CreditSubgraphOptions = {}): CreditSubgraphModule {
   let collector: CreditCollector | undefined;
-  let disclosureCollector: CreditCollector | undefined; // --- disclosures (issue 5) ---
+  let disclosureCollector: CreditCollector | undefined;
   let registerCollector: CreditCollector | undefined;
   let occupationCollector: CreditCollector | undefined;
   return {
@@ -118,7 +118,7 @@ export function createCreditSubgraph(options: CreditSubgraphOptions = {}): Credi
         now,
       });
       collector = built;
-      // --- disclosures (issue 5) --- the same generic collector over the disclosure feeds.
+      // Disclosures: the same generic collector over the disclosure feeds.
       const disclosures = createDisclosureStore(db);
       const builtDisclosures = createFeedCollector({
         ...options.collector,
@@ -181,14 +181,14 @@ export function createCreditSubgraph(options: CreditSubgraphOptions = {}): Credi
           override ?? rules.staleness.bySource.get(dept) ?? rules.staleness.defaultMs,
         register,
         consents: createConsentStore(db),
-        goodConduct: createGoodConductStore(db), // --- good conduct (issue 5) ---
+        goodConduct: createGoodConductStore(db),
         policy: environment.policy ?? loadPolicy(),
-        // --- objections (issue 5) ---
+
         objections: createObjectionStore(db),
         calendar,
         log,
         // --- end objections ---
-        // --- measures and disclosures (issue 5) ---
+
         measures: {
           catalog: measuresCatalog,
           store: createMeasuresStore(db),

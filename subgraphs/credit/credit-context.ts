@@ -31,9 +31,9 @@ export interface CreditServices {
   consents: ConsentStore;
   /** The access policy the subgraph enforces: consent scopes are validated against it. */
   policy: Policy;
-  /** --- good conduct (issue 5) --- the platform's own good-conduct records. */
+  /** Good conduct: the platform's own good-conduct records. */
   goodConduct: GoodConductStore;
-  // --- objections (issue 5) ---
+
   /** Objections (异议) and repairs (信用修复). */
   objections: ObjectionStore;
   /** Working-day calendar (policy/calendar.yaml): objection due dates. */
@@ -46,7 +46,7 @@ export interface CreditServices {
    */
   collectNow: () => Promise<FeedCollectionReport[]>;
   // --- end objections ---
-  // --- measures and disclosures (issue 5) ---
+
   /** Joint measures catalog (policy/measures.yaml) and the record of checks. */
   measures: MeasuresServices;
   /** Collected licensing and penalty decisions (双公示). */
@@ -60,8 +60,8 @@ export interface CreditServices {
 export interface CreditContext
   extends ConsentContext,
     ObjectionContext,
-    MeasuresContext, // --- measures (issue 5) ---
-    DisclosuresContext /* --- disclosures (issue 5) --- */ {
+    MeasuresContext,
+    DisclosuresContext /* Disclosures: */ {
   services: CreditServices;
   /** The request's instant; every person of a request is evaluated at the same time. */
   now: Date;
@@ -73,7 +73,7 @@ export interface CreditContext
    * scores records (profile, lists, measures) reads this one. Built from the two loaders below.
    */
   recordsByPerson: DataLoader<string, CreditRecordData[]>;
-  // --- objections (issue 5) ---
+
   /** Every stored record of a person, hidden ones included; one statement per batch. */
   storedRecordsByPerson: DataLoader<string, CreditRecordData[]>;
   /** Objections and repairs of a person, history included; one statement per batch. */

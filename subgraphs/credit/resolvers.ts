@@ -4,13 +4,13 @@ import { chinaToday } from '../../lib/civil-time/china-today';
 import { groupByKey, oneByKey } from '../kit/group-by-key';
 import type { BaseSubgraphContext } from '../kit/subgraph-module';
 import { consentResolvers } from './consents/consent-resolvers';
-// --- measures and disclosures (issue 5) ---
+
 import { disclosureResolvers } from './disclosures/resolvers';
 import { measuresResolvers } from './measures/resolvers';
 // --- end measures and disclosures ---
-import { listResolvers } from './lists/resolvers'; // --- lists (issue 5) ---
-import { goodConductResolvers } from './good-conduct/resolvers'; // --- good conduct (issue 5) ---
-// --- objections (issue 5) ---
+import { listResolvers } from './lists/resolvers';
+import { goodConductResolvers } from './good-conduct/resolvers';
+
 import { objectionFieldsOf, objectionResolvers } from './objections/objection-resolvers';
 import type { PersonAdjustments } from './objections/types';
 import { visibleRecords } from './objections/visible-records';
@@ -32,7 +32,7 @@ export function createCreditContext(
 ): CreditContext {
   const now = services.now();
   let states: Promise<SourceState[]> | undefined;
-  // --- objections (issue 5) ---
+
   const storedRecordsByPerson = new DataLoader<string, CreditRecordData[]>(async (ids) =>
     groupByKey(ids, await services.store.findRecords(ids), (record) => record.personId),
   );
@@ -97,9 +97,9 @@ function toCreditRecord({ record, item, displayUntil }: DisplayedRecord) {
 /** The credit platform's own mutations (the departments' decision writes are added at build). */
 export const creditMutationResolvers = {
   ...consentResolvers.Mutation,
-  ...goodConductResolvers.Mutation, // --- good conduct (issue 5) ---
-  ...objectionResolvers.Mutation, // --- objections (issue 5) ---
-  ...measuresResolvers.Mutation, // --- measures (issue 5) ---
+  ...goodConductResolvers.Mutation,
+  ...objectionResolvers.Mutation,
+  ...measuresResolvers.Mutation,
   collectCreditFeedsNow: (_root: unknown, _args: unknown, context: CreditContext) =>
     context.services.collectNow(),
 };
@@ -108,9 +108,9 @@ export const creditResolvers: GraphQLResolverMap<CreditContext> = {
   Query: {
     ...consentResolvers.Query,
     ...subjectResolvers.Query,
-    ...objectionResolvers.Query, // --- objections (issue 5) ---
-    ...measuresResolvers.Query, // --- measures (issue 5) ---
-    ...disclosureResolvers.Query, // --- disclosures (issue 5) ---
+    ...objectionResolvers.Query,
+    ...measuresResolvers.Query,
+    ...disclosureResolvers.Query,
     creditCatalog: (_root, _args, context: CreditContext) => {
       const { rules } = context.services;
       return rules.catalog.items.map((item) => ({
@@ -133,7 +133,7 @@ export const creditResolvers: GraphQLResolverMap<CreditContext> = {
       const all = await context.recordsByPerson.load(person.id);
       // An officer working on one key occupational group asks for its records only.
       const records = args.keyGroup ? all.filter((r) => r.keyGroup === args.keyGroup) : all;
-      // --- objections (issue 5) --- underObjection, objection and repair of each record.
+      // Objections: underObjection, objection and repair of each record.
       const adjustments = await context.adjustmentsByPerson.load(person.id);
       return displayedRecords(records, context.services.rules.catalog, context.asOf).map(
         (shown) => ({
@@ -158,13 +158,13 @@ export const creditResolvers: GraphQLResolverMap<CreditContext> = {
         computedAt: context.now.toISOString(),
         asOf: context.asOf,
         rulesVersion: rules.rulesVersion,
-        // --- lists (issue 5) --- CreditProfile.lists/greenChannel load the person's records.
+        // Lists: CreditProfile.lists/greenChannel load the person's records.
         personId: person.id,
       };
     },
   },
   CreditProfile: {
-    ...listResolvers.CreditProfile, // --- lists (issue 5) ---
+    ...listResolvers.CreditProfile,
     sources: (_profile, _args, context: CreditContext) => sourcesOf(context),
   },
 };

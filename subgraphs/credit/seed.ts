@@ -3,12 +3,12 @@ import { makeUscc } from '../../lib/ids/uscc';
 import type { Database } from '../kit/db/database';
 import type { SyntheticPerson } from '../kit/seed/synthetic-person';
 import { createConsentStore } from './consent-store';
-import { loadCalendar } from './objections/load-calendar'; // --- objections (issue 5) ---
-import { seedObjections } from './objections/objection-seed'; // --- objections (issue 5) ---
-import { seedGoodConduct } from './good-conduct/seed-good-conduct'; // --- good conduct (issue 5) ---
+import { loadCalendar } from './objections/load-calendar';
+import { seedObjections } from './objections/objection-seed';
+import { seedGoodConduct } from './good-conduct/seed-good-conduct';
 import { createRegisterStore } from './register/register-store';
 import { createCreditStore } from './store';
-// --- measures and disclosures (issue 5) ---
+
 import { createDisclosureStore } from './disclosures/disclosure-store';
 import { createMeasuresStore } from './measures/measures-store';
 // --- end measures and disclosures ---
@@ -38,7 +38,7 @@ export async function seedCredit(
 ): Promise<void> {
   await createCreditStore(db).resetCollection();
   await createRegisterStore(db).resetCollection();
-  // --- measures and disclosures (issue 5) --- collected decisions and checks of the old county.
+  // Measures and disclosures: collected decisions and checks of the old county.
   await createDisclosureStore(db).resetCollection();
   await createMeasuresStore(db).deleteAll();
   const consents = createConsentStore(db);
@@ -56,8 +56,8 @@ export async function seedCredit(
         expiresAt: new Date(day + 365 * DAY_MS),
       })),
   );
-  // --- objections (issue 5) --- claims that apply when the records are collected.
+  // Objections: claims that apply when the records are collected.
   await seedObjections(db, persons, asOf, loadCalendar());
-  // --- good conduct (issue 5) --- the platform's own records: seeded here, never collected.
+  // Good conduct: the platform's own records: seeded here, never collected.
   await seedGoodConduct(db, persons, asOf);
 }

@@ -36,7 +36,7 @@ export function createCreditStore(db: Database) {
   return {
     /** Every stored record of the persons `ids` (display is decided by the rules), one statement. */
     findRecords(personIds: readonly string[]): Promise<CreditRecordData[]> {
-      // --- good conduct (issue 5) --- the platform's own records (credit.good_conduct, same
+      // Good conduct: the platform's own records (credit.good_conduct, same
       // columns) are read in the same statement, so they count like collected records.
       return db.query<CreditRecordData>(
         `SELECT ${RECORD_COLUMNS}, case_key AS "caseKey", key_group AS "keyGroup"
