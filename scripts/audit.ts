@@ -13,7 +13,10 @@
  * Search by `--subject` (or a citizen `--user`) needs the writers' HMAC key: AUDIT_HMAC_KEY, else
  * <data-dir>/keys/audit-hmac.key. Prune uses AUDIT_RETENTION_MONTHS (default 36, at least 6).
  * Common options: --data-dir <dir> (default DATA_DIR or .data), --force (open the embedded store
- * although postmaster.pid is there: only when the system is surely not running).
+ * although postmaster.pid is there: only when the system is surely not running), --timeout <s>
+ * (default 60, at most 3600: how long one read or write of the store may take, a search, one page
+ * of an export, one chain's prune; beyond it the command fails with exit 1 and says so, so a
+ * locked or overloaded store never leaves the auditor waiting without an answer).
  * The store is opened as the system does: AUDIT_DATABASE_URL, else the embedded PGlite in
  * <data-dir>/pglite, which only one process may open: stop the system first, or use PostgreSQL.
  * Progress goes to stderr, results to stdout. Exit 0 ok, 1 on an error, 2 on a usage error.
@@ -26,6 +29,7 @@ import type { Database } from '../lib/db/database';
 import { loadAuditHmacKey } from '../lib/audit/audit-hmac-key';
 import { exportAuditEntries } from '../lib/audit/export-entries';
 import { openAuditDatabase } from '../lib/audit/open-audit-database';
+import { QueryTimeoutError, withQueryTimeout } from '../lib/db/with-query-timeout';
 import { pruneBefore } from '../lib/audit/prune';
 import { readRetentionMonths, retentionCutoff } from '../lib/audit/retention';
 import { searchAuditEntries } from '../lib/audit/search';
@@ -38,7 +42,10 @@ const USAGE = `usage:
                           [--json]
   npm run audit -- export --from <date> --to <date> --out <file.jsonl> [filters] [--overwrite]
   npm run audit -- prune [--before <date>] [--retention-months <n>]
-common: --data-dir <dir>  --force`;
+common: --data-dir <dir>  --force  --timeout <seconds, default 60>`;
+
+const DEFAULT_TIMEOUT_SECONDS = 60;
+const MAX_TIMEOUT_SECONDS = 3600;
 
 const OPTIONS = {
   subject: { type: 'string' },
@@ -60,6 +67,7 @@ const OPTIONS = {
   'retention-months': { type: 'string' },
   'data-dir': { type: 'string' },
   force: { type: 'boolean', default: false },
+  timeout: { type: 'string' },
 } as const;
 
 type Values = ReturnType<
@@ -132,8 +140,19 @@ function retentionOf(values: Values): number {
   );
 }
 
+/** `--timeout` in ms (validated by usageProblem first). */
+function timeoutMsOf(values: Values): number {
+  return Number(values.timeout ?? DEFAULT_TIMEOUT_SECONDS) * 1000;
+}
+
 /** What is wrong with the arguments of `command`, checked before the store is opened. */
 function usageProblem(command: string, values: Values): string | undefined {
+  if (values.timeout !== undefined) {
+    const seconds = Number(values.timeout);
+    if (!/^\d+$/.test(values.timeout) || seconds < 1 || seconds > MAX_TIMEOUT_SECONDS) {
+      return `--timeout must be a whole number of seconds from 1 to ${MAX_TIMEOUT_SECONDS}`;
+    }
+  }
   if (command === 'search') {
     if (
       values.subject === undefined &&
@@ -245,17 +264,36 @@ async function main(): Promise<number> {
     console.error(`audit: ${problem}\n${USAGE}`);
     return 2;
   }
+  const timeoutMs = timeoutMsOf(values);
   const { db, where } = await openAuditDatabase({
     dataDir: values['data-dir'],
     force: values.force,
+    // The server cancels what this command stops waiting for (a second later, so the client's
+    // own bound answers first and the message below is the one the auditor sees).
+    statementTimeoutMs: timeoutMs + 1000,
   });
   try {
     console.error(`audit ${command}: ${where}`);
-    await run(db, values);
+    await run(withQueryTimeout(db, timeoutMs), values);
     return 0;
+  } catch (error) {
+    if (error instanceof QueryTimeoutError || isServerTimeout(error)) {
+      throw new Error(
+        `the audit store did not answer within ${timeoutMs / 1000} s (--timeout): it may be ` +
+          'locked or overloaded; narrow the search (--from/--to) or raise --timeout',
+      );
+    }
+    throw error;
   } finally {
     await db.close();
   }
+}
+
+/** PostgreSQL's own cancel of a statement past its statement_timeout (SQLSTATE 57014). */
+function isServerTimeout(error: unknown): boolean {
+  return (
+    error !== null && typeof error === 'object' && (error as { code?: unknown }).code === '57014'
+  );
 }
 
 main().then(

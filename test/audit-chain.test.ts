@@ -723,5 +723,36 @@ if (DB_MODES.includes('postgres')) {
         'BROKEN gateway: first broken entry seq 4: hash mismatch (edited)',
       );
     });
+
+    it('answers within --timeout when the store is locked, and refuses a timeout out of range', async () => {
+      // An administrator's long ALTER (or a stuck session) holds the entries table: a search
+      // must fail with a message within its bound, not hang the auditor's terminal.
+      let release = (): void => undefined;
+      let locked = (): void => undefined;
+      const held = new Promise<void>((resolve) => (release = resolve));
+      const lockTaken = new Promise<void>((resolve) => (locked = resolve));
+      const holder = databases.dbs.auditcli.transaction(async (tx) => {
+        await tx.query('LOCK TABLE audit.entries IN ACCESS EXCLUSIVE MODE');
+        locked();
+        await held;
+      });
+      await lockTaken;
+      const began = Date.now();
+      const [stuck, badTimeout] = await Promise.all([
+        cli('audit.ts', ['search', '--from', '2025-02-03', '--timeout', '2']),
+        cli('audit.ts', ['search', '--from', '2025-02-03', '--timeout', '0']),
+      ]).finally(() => release());
+      await holder;
+      expect(stuck.code).toBe(1);
+      expect(stuck.stderr).toContain(
+        'audit: the audit store did not answer within 2 s (--timeout)',
+      );
+      // tsx start (about a second, more under load) + the 2 s bound + the server's cancel.
+      expect(Date.now() - began).toBeLessThan(30_000);
+      expect(badTimeout.code).toBe(2);
+      expect(badTimeout.stderr).toContain(
+        '--timeout must be a whole number of seconds from 1 to 3600',
+      );
+    });
   });
 }

@@ -27,6 +27,8 @@ export interface OpenAuditDatabaseOptions {
   dataDir?: string;
   /** Open the PGlite folder even though `postmaster.pid` is there; default false. */
   force?: boolean;
+  /** On a PostgreSQL server, the server cancels statements running longer; default none. */
+  statementTimeoutMs?: number;
 }
 
 /** The open audit store and a description of where it is (for messages). */
@@ -53,7 +55,7 @@ export async function openAuditDatabase(
     (value) => value !== undefined && value !== '',
   );
   if (url !== undefined) {
-    const db = await openDatabase({ url });
+    const db = await openDatabase({ url, statementTimeoutMs: options.statementTimeoutMs });
     try {
       await migrateAuditStore(db);
     } catch (error) {

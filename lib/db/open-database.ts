@@ -12,8 +12,18 @@ export async function openEmbeddedPostgres(dataDir?: string): Promise<PGlite> {
   return pg;
 }
 
-/** A database for one subgraph: its own PostgreSQL database if `url` is set, else PGlite. */
-export async function openDatabase(options: { url?: string; dataDir?: string }): Promise<Database> {
-  if (options.url) return postgresDatabase(options.url);
+/**
+ * A database for one subgraph: its own PostgreSQL database if `url` is set, else PGlite.
+ * `statementTimeoutMs` lets a PostgreSQL server cancel a statement its caller gave up on (PGlite
+ * cannot cancel one; callers bound their wait with withQueryTimeout).
+ */
+export async function openDatabase(options: {
+  url?: string;
+  dataDir?: string;
+  statementTimeoutMs?: number;
+}): Promise<Database> {
+  if (options.url) {
+    return postgresDatabase(options.url, { statementTimeoutMs: options.statementTimeoutMs });
+  }
   return pgliteDatabase(await openEmbeddedPostgres(options.dataDir), { ownsInstance: true });
 }
