@@ -12,10 +12,12 @@
  * commit at once (with whatever else was appended in the same turn of the event loop), so one
  * request at a time pays one commit and no timer. Appends arriving while a batch commits wait as
  * followers and form the next batch, written as soon as the commit returns. A store that commits
- * faster than appends arrive would still take one statement per record under load, so, like
+ * about as fast as appends arrive would still take one statement per record under load, so, like
  * PostgreSQL's commit_delay with commit_siblings, an append on an idle writer waits
- * `busyDelayMs` for company when `busySiblings` appends came within the last `busyWindowMs`
- * (records are arriving densely: the system is busy); one request at a time never waits. A batch (up to `maxBatch` records) is
+ * `busyDelayMs` for company when, within the last `busyWindowMs`, an append found a commit in
+ * flight: requests overlap, so the system is busy. How often records arrive does not count: one
+ * request at a time (each waiting for its record before the next one comes) never overlaps a
+ * commit, so it never waits, however fast it goes. A batch (up to `maxBatch` records) is
  * ONE statement (entries, subject index and chain head: all or nothing). Each append resolves
  * only after its batch has committed. `maxDelayMs` > 0 makes every append on an idle writer wait
  * (tests use it to hold a batch open).
@@ -60,11 +62,12 @@ export interface AuditWriterOptions {
    * once; appends during a commit still batch).
    */
   maxDelayMs?: number;
-  /** Appends within `busyWindowMs` before this one that make the writer busy; default 1. */
-  busySiblings?: number;
-  /** See `busySiblings`; default 10 ms (so busy means 100 appends a second and more). */
+  /**
+   * How long after an append found a commit in flight (requests overlapping) the writer counts as
+   * busy; default 10 ms.
+   */
   busyWindowMs?: number;
-  /** How long an idle but busy writer waits for company (see `busySiblings`); default 2 ms. */
+  /** How long an idle but busy writer waits for company (see `busyWindowMs`); default 2 ms. */
   busyDelayMs?: number;
   /** Most appends waiting; beyond it append rejects at once (fail closed); default 10,000. */
   maxQueue?: number;
@@ -167,7 +170,6 @@ export function createAuditWriter(options: AuditWriterOptions): AuditWriter {
     throw new Error(`invalid audit writer name ${JSON.stringify(writer)}`);
   const maxBatch = options.maxBatch ?? 256;
   const maxDelayMs = options.maxDelayMs ?? 0;
-  const busySiblings = options.busySiblings ?? 1;
   const busyWindowMs = options.busyWindowMs ?? 10;
   const busyDelayMs = options.busyDelayMs ?? 2;
   const maxQueue = options.maxQueue ?? 10_000;
@@ -180,8 +182,8 @@ export function createAuditWriter(options: AuditWriterOptions): AuditWriter {
   let headKnown = false;
   let timer: NodeJS.Timeout | undefined;
   let leaderScheduled = false;
-  /** Arrival times of the last `busySiblings` appends, oldest first. */
-  const recentAppends: number[] = [];
+  /** When an append last found a commit in flight (performance.now()); -Infinity: never. */
+  let lastOverlapAt = -Infinity;
   let draining: Promise<void> | undefined;
   let closed = false;
   let inFlight = 0;
@@ -299,11 +301,11 @@ export function createAuditWriter(options: AuditWriterOptions): AuditWriter {
 
   function schedule(): void {
     const now = performance.now();
-    const busy = recentAppends.length >= busySiblings && now - recentAppends[0] < busyWindowMs;
-    recentAppends.push(now);
-    if (recentAppends.length > busySiblings) recentAppends.shift();
+    // Another record is committing or waiting: this one came from an overlapping request.
+    if (draining || queue.length > 1) lastOverlapAt = now;
     // A running drain picks the new append up when its commit returns (the appender follows).
     if (draining) return;
+    const busy = now - lastOverlapAt < busyWindowMs;
     if (queue.length >= maxBatch) flush();
     else if (maxDelayMs > 0) timer ??= setTimeout(flush, maxDelayMs);
     else if (busy || timer) timer ??= setTimeout(flush, busyDelayMs);
