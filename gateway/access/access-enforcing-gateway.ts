@@ -4,6 +4,7 @@ import { enforceResult } from './enforce-result';
 import type { GatewayResult } from './enforce-result';
 import { fieldOwners } from './field-owners';
 import { filterOperation } from './filter-operation';
+import { createFilteredHashes } from './filtered-hashes';
 import { operationRefusedError } from './operation-refused-error';
 
 type GatewayInterface = ApolloServerOptionsWithGateway<GatewayContext>['gateway'];
@@ -16,10 +17,12 @@ type GatewayRequestContext = Parameters<GatewayExecutor>[0];
  * it (`context.access`, set before planning): denied fields removed from the operation before
  * the query planner sees it, the answer completed with their FORBIDDEN errors, masks applied and
  * per-object decisions made (enforce-result.ts). An operation without a decision is refused:
- * fail closed.
+ * fail closed. A filtered document is printed and hashed (its plan cache key) once per distinct
+ * filtered document, not per request.
  */
 export function enforceAccess(inner: GatewayInterface, supergraphSdl: string): GatewayInterface {
   const owners = fieldOwners(supergraphSdl);
+  const hashes = createFilteredHashes();
   const execute = async (
     executor: GatewayExecutor,
     requestContext: GatewayRequestContext,
@@ -27,7 +30,11 @@ export function enforceAccess(inner: GatewayInterface, supergraphSdl: string): G
     const context = requestContext.context as GatewayContext;
     const access = context.access;
     if (!access) throw new Error('no access decision for this operation: refusing to execute it');
-    const filtered = filterOperation(access);
+    const { document, queryHash } = requestContext;
+    const filtered = filterOperation(
+      access,
+      queryHash === undefined ? undefined : { document, queryHash, hashes },
+    );
     const result: GatewayResult = !filtered
       ? await executor(requestContext)
       : filtered.document

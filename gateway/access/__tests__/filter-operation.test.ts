@@ -1,6 +1,8 @@
-import { print } from 'graphql';
+import { parse, print } from 'graphql';
 import type { DocumentNode } from 'graphql';
+import * as documentQueryHash from '../document-query-hash';
 import { filterOperation } from '../filter-operation';
+import { createFilteredHashes } from '../filtered-hashes';
 import { A, AMR, CITIZEN_A, TAX, accessOf } from './support/access-fixture';
 
 /** The filtered operation, printed on one line. */
@@ -65,5 +67,69 @@ describe('filterOperation', () => {
     // Not looked up here, so whose the record is stays unknown and the deny rule refuses.
     expect(access.removed.size).toBe(1);
     expect(planned(filterOperation(access)?.document)).toBe('mutation { a: note(text: "1") }');
+  });
+
+  describe('printing and hashing (the plan cache key of a filtered document)', () => {
+    const prints = () => jest.spyOn(documentQueryHash, 'documentQueryHash');
+    afterEach(() => jest.restoreAllMocks());
+    const client = (source: string, hashes = createFilteredHashes()) => ({
+      document: parse(source),
+      queryHash: `client-hash-of-${source.length}`,
+      hashes,
+    });
+
+    it('prints nothing when nothing is removed and the only key needed is one the client asked for', () => {
+      const printed = prints();
+      const source = `{ person(id: "${A}") { enterprises { name legalRepresentative { name id } } } }`;
+      const access = accessOf(source, CITIZEN_A);
+      expect(access.dynamic.length).toBeGreaterThan(0); // decided per object: the key is needed
+      const given = client(source);
+      const filtered = filterOperation(access, given);
+      expect(filtered?.document).toBe(given.document);
+      expect(filtered?.queryHash).toBe(given.queryHash);
+      const holder = access.analysis.fields.find(
+        (field) => field.key === 'Enterprise.legalRepresentative',
+      );
+      expect(holder && filtered?.subjectAliases.get(holder)).toBe('id');
+      expect(printed).not.toHaveBeenCalled();
+    });
+
+    it('prints and hashes a filtered document once, however many requests filter it alike', () => {
+      const printed = prints();
+      const source = `query Q { person(id: "${A}") { ...F court { cases } } } fragment F on Person { name tax { level } }`;
+      const hashes = createFilteredHashes();
+      const first = filterOperation(accessOf(source, AMR), client(source, hashes));
+      const second = filterOperation(accessOf(source, AMR), client(source, hashes));
+      expect(printed).toHaveBeenCalledTimes(1);
+      expect(second?.queryHash).toBe(first?.queryHash);
+      expect(first?.queryHash).toBe(
+        documentQueryHash.documentQueryHash(first?.document as DocumentNode),
+      );
+      // Another caller keeps other fields: another document, printed once, another key.
+      const taxes = filterOperation(accessOf(source, TAX), client(source, hashes));
+      const placeholder = filterOperation(
+        accessOf(`query Q { person(id: "${A}") { tax { level } } }`, AMR),
+        client(`query Q { person(id: "${A}") { tax { level } } }`, hashes),
+      );
+      expect(printed).toHaveBeenCalledTimes(4); // 3 distinct documents, and the check above
+      expect(new Set([first?.queryHash, taxes?.queryHash, placeholder?.queryHash]).size).toBe(3);
+      expect(hashes.size).toBe(3);
+    });
+
+    it('tells apart the documents one text becomes with other variables (@skip, @include)', () => {
+      const printed = prints();
+      const hashes = createFilteredHashes();
+      const source = `query Q($s: Boolean!) { person(id: "${A}") { name @skip(if: $s) court { cases } } }`;
+      const shown = filterOperation(accessOf(source, AMR, { s: false }), client(source, hashes));
+      const skipped = filterOperation(accessOf(source, AMR, { s: true }), client(source, hashes));
+      expect(planned(shown?.document)).toBe(
+        `query Q($s: Boolean!) { person(id: "${A}") { name } }`,
+      );
+      expect(planned(skipped?.document)).toBe(
+        `query Q($s: Boolean!) { person(id: "${A}") { _cfPlaceholder: __typename } }`,
+      );
+      expect(printed).toHaveBeenCalledTimes(2);
+      expect(skipped?.queryHash).not.toBe(shown?.queryHash);
+    });
   });
 });
