@@ -1,7 +1,9 @@
 /**
  * `npm run bench -- --peers`: this gateway against its peers, in one run on this machine
  * (docs/BENCHMARKS.md). The subgraphs run on the PostgreSQL server (databases created for the
- * run and dropped after), all in one process; each gateway runs in its own process:
+ * run and dropped after), in two topologies measured one after the other: all in one process,
+ * then each in its own process as in production (`--topology one|separate|both`, default both).
+ * Each gateway runs in its own process:
  *   (a) this gateway, everything on (policy, request limits, audit),
  *   (b) this gateway with audit and request limits off (the policy stays on),
  *   (c) @apollo/gateway with this project's keep-alive fetcher, no security of its own,
@@ -13,10 +15,11 @@
  * deep query of a citizen about themself crossing every subgraph. Each round runs every
  * configuration once (interleaved), at concurrency 1 and at concurrency N; figures are
  * min/median/max over the rounds, CPU ms per request per process from /proc, and the load
- * average. With `--write` the table in docs/BENCHMARKS.md between the peer-table markers is
- * replaced.
+ * average; CPU of the subgraphs is summed over their processes. With `--write` the tables in
+ * docs/BENCHMARKS.md between the peer-table markers are replaced (one per topology measured).
  *
- *   npm run bench -- --peers [--persons 1000] [--requests 600] [--rounds 3] [--concurrency 16] [--write]
+ *   npm run bench -- --peers [--topology one|separate|both] [--persons 1000] [--requests 600]
+ *     [--rounds 3] [--concurrency 16] [--only a,b,c,d,e] [--write]
  */
 import { spawn } from 'node:child_process';
 import type { ChildProcess } from 'node:child_process';
@@ -57,6 +60,12 @@ const DIRECT_POPULATION = `query ($id: ID!) { person(id: $id) { id householdStat
 const DIRECT_CREDIT = `query ($r: [_Any!]!) { _entities(representations: $r) { ... on Person { creditProfile { score level breakdown { catalogCode points } sources { dept stale } } } } }`;
 
 type QueryName = 'profile' | 'deep';
+/** Where the subgraphs run: all in one process, or each in its own (as in production). */
+type Topology = 'one' | 'separate';
+const TOPOLOGY_LABELS: Record<Topology, string> = {
+  one: 'subgraphs in one process',
+  separate: 'each subgraph in its own process',
+};
 const CONFIGS = ['a', 'b', 'c', 'd', 'e'] as const;
 type Config = (typeof CONFIGS)[number];
 const LABELS: Record<Config, string> = {
@@ -112,8 +121,9 @@ async function stopChild(child: Child): Promise<void> {
   await exited;
 }
 
-/** CPU ticks (user + system) of a process so far, from /proc/<pid>/stat. */
-function cpuTicks(pid: number | undefined): number {
+/** CPU ticks (user + system) so far of a process, or of several together, from /proc/<pid>/stat. */
+function cpuTicks(pid: number | undefined | readonly (number | undefined)[]): number {
+  if (Array.isArray(pid)) return pid.reduce((sum: number, one) => sum + cpuTicks(one), 0);
   if (pid === undefined) return 0;
   const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
   const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
@@ -132,7 +142,7 @@ async function measure(
   send: (i: number) => Promise<void>,
   requests: number,
   concurrency: number,
-  processes: Record<string, number | undefined>,
+  processes: Record<string, number | undefined | readonly (number | undefined)[]>,
 ): Promise<Sample> {
   const latencies: number[] = [];
   let next = 0;
@@ -201,12 +211,18 @@ async function main(): Promise<void> {
       concurrency: { type: 'string' },
       write: { type: 'boolean' },
       only: { type: 'string' },
+      topology: { type: 'string' },
     },
   });
   const persons = positive('persons', values.persons, 1000, 20_000);
   const requests = positive('requests', values.requests, 600, 100_000);
   const rounds = positive('rounds', values.rounds, 3, 20);
   const concurrency = positive('concurrency', values.concurrency, 16, 256);
+  const topology = values.topology ?? 'both';
+  if (topology !== 'one' && topology !== 'separate' && topology !== 'both') {
+    throw new Error('--topology must be one, separate or both');
+  }
+  const topologies: Topology[] = topology === 'both' ? ['one', 'separate'] : [topology];
   const configs = (values.only?.split(',') ?? [...CONFIGS]).filter((c): c is Config =>
     (CONFIGS as readonly string[]).includes(c),
   );
@@ -234,20 +250,6 @@ async function main(): Promise<void> {
       log: () => {},
     });
     await seeding.stop();
-
-    const subgraphs = await startChild('subgraphs', { dataDir, databaseEnv });
-    children.push(subgraphs);
-    const subgraphUrls = subgraphs.ready.subgraphs as Record<string, string>;
-    const gateways: Partial<Record<Config, Child>> = {};
-    for (const config of configs) {
-      if (config === 'e') continue;
-      try {
-        gateways[config] = await startChild(ROLE[config], { dataDir, databaseEnv, subgraphUrls });
-        children.push(gateways[config] as Child);
-      } catch (error) {
-        console.log(`${LABELS[config]}: not measured (${(error as Error).message})`);
-      }
-    }
 
     const keys = openKeyStore(dataDir);
     const fixtures = JSON.parse(readFileSync(join(dataDir, 'fixtures.json'), 'utf8')) as {
@@ -298,142 +300,190 @@ async function main(): Promise<void> {
       }),
     });
 
-    /** One request of `query` about person `i` to configuration `config`. */
-    const sender = (config: Config, query: QueryName) => async (i: number) => {
-      const id = ids[i % ids.length];
-      if (config === 'e') {
-        const caller = officerCaller;
-        await postJson(
-          subgraphUrls.population,
-          { query: DIRECT_POPULATION, variables: { id } },
-          await internal('population', caller),
-        );
-        await postJson(
-          subgraphUrls.credit,
-          { query: DIRECT_CREDIT, variables: { r: [{ __typename: 'Person', id }] } },
-          await internal('credit', caller),
-        );
-        return;
+    /** Starts the subgraphs of `topology`; each subgraph's URL and the processes they run in. */
+    const startSubgraphs = async (topology: Topology) => {
+      if (topology === 'one') {
+        const all = await startChild('subgraphs', { dataDir, databaseEnv });
+        children.push(all);
+        return { urls: all.ready.subgraphs as Record<string, string>, pids: [all.process.pid] };
       }
-      const url = (gateways[config] as Child).ready.url;
-      const citizen = query === 'deep';
-      const headers: Record<string, string> =
-        config === 'a' || config === 'b'
-          ? citizen
-            ? { authorization: `Bearer ${await citizenToken(id)}` }
-            : {
-                authorization: `Bearer ${officerToken}`,
-                'x-purpose': 'ADMIN_LICENSING',
-                'x-case-ref': 'BENCH-0001',
-              }
-          : { 'x-bench-caller': JSON.stringify(citizen ? citizenCaller(id) : officerCaller) };
-      await postJson(url, { query: citizen ? DEEP : PROFILE, variables: { id } }, headers);
+      // As in production: one process per subgraph, the credit platform last (its collector
+      // reads the departments' feeds from the URLs they started on).
+      const urls: Record<string, string> = {};
+      const pids: (number | undefined)[] = [];
+      const start = async (name: string) => {
+        const child = await startChild('subgraph', {
+          dataDir,
+          databaseEnv,
+          subgraph: name,
+          subgraphUrls: { ...urls },
+        });
+        children.push(child);
+        urls[name] = child.ready.url;
+        pids.push(child.process.pid);
+      };
+      await Promise.all(names.filter((name) => name !== 'credit').map(start));
+      await start('credit');
+      return { urls, pids };
     };
 
-    const measured = configs.filter((c) => c === 'e' || gateways[c]);
-    const queries: QueryName[] = ['profile', 'deep'];
-    const results = new Map<string, Sample[]>();
-    const key = (config: Config, query: QueryName, c: number) => `${config}|${query}|${c}`;
-    let offset = 0;
-    for (let round = 1; round <= rounds; round += 1) {
-      for (const query of queries) {
-        for (const config of measured) {
-          if (config === 'e' && query === 'deep') continue;
-          const processes = {
-            gateway: config === 'e' ? undefined : gateways[config]?.process.pid,
-            subgraphs: subgraphs.process.pid,
-            client: process.pid,
-          };
-          const send = sender(config, query);
-          await measure((i) => send(offset + i), 50, concurrency, processes); // warm-up
-          offset += 50;
-          for (const c of [1, concurrency]) {
-            const count = c === 1 ? Math.max(50, Math.floor(requests / 4)) : requests;
-            const sample = await measure((i) => send(offset + i), count, c, processes);
-            offset += count;
-            const list = results.get(key(config, query, c)) ?? [];
-            list.push(sample);
-            results.set(key(config, query, c), list);
-          }
+    const sections: string[] = [];
+    for (const topology of topologies) {
+      console.log(`starting the subgraphs (${TOPOLOGY_LABELS[topology]}) and the gateways …`);
+      const started = children.length;
+      const subgraphs = await startSubgraphs(topology);
+      const subgraphUrls = subgraphs.urls;
+      const gateways: Partial<Record<Config, Child>> = {};
+      for (const config of configs) {
+        if (config === 'e') continue;
+        try {
+          gateways[config] = await startChild(ROLE[config], { dataDir, databaseEnv, subgraphUrls });
+          children.push(gateways[config] as Child);
+        } catch (error) {
+          console.log(`${LABELS[config]}: not measured (${(error as Error).message})`);
         }
       }
-      console.log(`round ${round} of ${rounds} done; load average ${loadavg()[0].toFixed(2)}`);
-    }
+      /** One request of `query` about person `i` to configuration `config`. */
+      const sender = (config: Config, query: QueryName) => async (i: number) => {
+        const id = ids[i % ids.length];
+        if (config === 'e') {
+          const caller = officerCaller;
+          await postJson(
+            subgraphUrls.population,
+            { query: DIRECT_POPULATION, variables: { id } },
+            await internal('population', caller),
+          );
+          await postJson(
+            subgraphUrls.credit,
+            { query: DIRECT_CREDIT, variables: { r: [{ __typename: 'Person', id }] } },
+            await internal('credit', caller),
+          );
+          return;
+        }
+        const url = (gateways[config] as Child).ready.url;
+        const citizen = query === 'deep';
+        const headers: Record<string, string> =
+          config === 'a' || config === 'b'
+            ? citizen
+              ? { authorization: `Bearer ${await citizenToken(id)}` }
+              : {
+                  authorization: `Bearer ${officerToken}`,
+                  'x-purpose': 'ADMIN_LICENSING',
+                  'x-case-ref': 'BENCH-0001',
+                }
+            : { 'x-bench-caller': JSON.stringify(citizen ? citizenCaller(id) : officerCaller) };
+        await postJson(url, { query: citizen ? DEEP : PROFILE, variables: { id } }, headers);
+      };
 
-    const load = loadavg()
-      .map((value) => value.toFixed(2))
-      .join(' ');
-    const lines: string[] = [];
-    for (const query of queries) {
-      lines.push(
-        '',
-        `${query === 'profile' ? 'Profile query (NDRC officer, a distinct person per request)' : 'Deep query (a citizen about themself, every subgraph)'}:`,
-        '',
-        `| configuration | req/s at ${concurrency} | p50 at 1 (ms) | p99 at 1 (ms) | p50 at ${concurrency} (ms) | p99 at ${concurrency} (ms) | CPU ms/req gateway | CPU ms/req subgraphs |`,
-        '| --- | --- | --- | --- | --- | --- | --- | --- |',
-      );
-      for (const config of measured) {
-        const busy = results.get(key(config, query, concurrency));
-        const alone = results.get(key(config, query, 1));
-        if (!busy || !alone) continue;
+      const measured = configs.filter((c) => c === 'e' || gateways[c]);
+      const queries: QueryName[] = ['profile', 'deep'];
+      const results = new Map<string, Sample[]>();
+      const key = (config: Config, query: QueryName, c: number) => `${config}|${query}|${c}`;
+      let offset = 0;
+      for (let round = 1; round <= rounds; round += 1) {
+        for (const query of queries) {
+          for (const config of measured) {
+            if (config === 'e' && query === 'deep') continue;
+            const processes = {
+              gateway: config === 'e' ? undefined : gateways[config]?.process.pid,
+              subgraphs: subgraphs.pids,
+              client: process.pid,
+            };
+            const send = sender(config, query);
+            await measure((i) => send(offset + i), 50, concurrency, processes); // warm-up
+            offset += 50;
+            for (const c of [1, concurrency]) {
+              const count = c === 1 ? Math.max(50, Math.floor(requests / 4)) : requests;
+              const sample = await measure((i) => send(offset + i), count, c, processes);
+              offset += count;
+              const list = results.get(key(config, query, c)) ?? [];
+              list.push(sample);
+              results.set(key(config, query, c), list);
+            }
+          }
+        }
+        console.log(`round ${round} of ${rounds} done; load average ${loadavg()[0].toFixed(2)}`);
+      }
+
+      const load = loadavg()
+        .map((value) => value.toFixed(2))
+        .join(' ');
+      const lines: string[] = [];
+      for (const query of queries) {
         lines.push(
-          `| ${LABELS[config]} | ${triple(busy.map((s) => s.requestsPerSecond))} | ${triple(
-            alone.map((s) => s.p50),
-            1,
-          )} | ${triple(
-            alone.map((s) => s.p99),
-            1,
-          )} | ${triple(
-            busy.map((s) => s.p50),
-            1,
-          )} | ${triple(
-            busy.map((s) => s.p99),
-            1,
-          )} | ${
-            config === 'e'
-              ? '-'
-              : triple(
-                  busy.map((s) => s.cpuMsPerRequest.gateway),
-                  2,
-                )
-          } | ${triple(
-            busy.map((s) => s.cpuMsPerRequest.subgraphs),
-            2,
-          )} |`,
+          '',
+          `${query === 'profile' ? 'Profile query (NDRC officer, a distinct person per request)' : 'Deep query (a citizen about themself, every subgraph)'}:`,
+          '',
+          `| configuration | req/s at ${concurrency} | p50 at 1 (ms) | p99 at 1 (ms) | p50 at ${concurrency} (ms) | p99 at ${concurrency} (ms) | CPU ms/req gateway | CPU ms/req subgraphs |`,
+          '| --- | --- | --- | --- | --- | --- | --- | --- |',
+        );
+        for (const config of measured) {
+          const busy = results.get(key(config, query, concurrency));
+          const alone = results.get(key(config, query, 1));
+          if (!busy || !alone) continue;
+          lines.push(
+            `| ${LABELS[config]} | ${triple(busy.map((s) => s.requestsPerSecond))} | ${triple(
+              alone.map((s) => s.p50),
+              1,
+            )} | ${triple(
+              alone.map((s) => s.p99),
+              1,
+            )} | ${triple(
+              busy.map((s) => s.p50),
+              1,
+            )} | ${triple(
+              busy.map((s) => s.p99),
+              1,
+            )} | ${
+              config === 'e'
+                ? '-'
+                : triple(
+                    busy.map((s) => s.cpuMsPerRequest.gateway),
+                    2,
+                  )
+            } | ${triple(
+              busy.map((s) => s.cpuMsPerRequest.subgraphs),
+              2,
+            )} |`,
+          );
+        }
+        const median = (config: Config, c: number, pick: (s: Sample) => number) => {
+          const list = results.get(key(config, query, c));
+          return list ? stats(list.map(pick)).median : undefined;
+        };
+        const ratio = (x?: number, y?: number) =>
+          x !== undefined && y !== undefined ? (x / y).toFixed(2) : 'n/a';
+        lines.push(
+          '',
+          `Ratios (medians): p50 at 1 (a)/(c) ${ratio(
+            median('a', 1, (s) => s.p50),
+            median('c', 1, (s) => s.p50),
+          )}; ` +
+            `req/s at ${concurrency} (a)/(c) ${ratio(
+              median('a', concurrency, (s) => s.requestsPerSecond),
+              median('c', concurrency, (s) => s.requestsPerSecond),
+            )}, ` +
+            `(a)/(d) ${ratio(
+              median('a', concurrency, (s) => s.requestsPerSecond),
+              median('d', concurrency, (s) => s.requestsPerSecond),
+            )}, ` +
+            `(a)/(b) ${ratio(
+              median('a', concurrency, (s) => s.requestsPerSecond),
+              median('b', concurrency, (s) => s.requestsPerSecond),
+            )}.`,
         );
       }
-      const median = (config: Config, c: number, pick: (s: Sample) => number) => {
-        const list = results.get(key(config, query, c));
-        return list ? stats(list.map(pick)).median : undefined;
-      };
-      const ratio = (x?: number, y?: number) =>
-        x !== undefined && y !== undefined ? (x / y).toFixed(2) : 'n/a';
-      lines.push(
-        '',
-        `Ratios (medians): p50 at 1 (a)/(c) ${ratio(
-          median('a', 1, (s) => s.p50),
-          median('c', 1, (s) => s.p50),
-        )}; ` +
-          `req/s at ${concurrency} (a)/(c) ${ratio(
-            median('a', concurrency, (s) => s.requestsPerSecond),
-            median('c', concurrency, (s) => s.requestsPerSecond),
-          )}, ` +
-          `(a)/(d) ${ratio(
-            median('a', concurrency, (s) => s.requestsPerSecond),
-            median('d', concurrency, (s) => s.requestsPerSecond),
-          )}, ` +
-          `(a)/(b) ${ratio(
-            median('a', concurrency, (s) => s.requestsPerSecond),
-            median('b', concurrency, (s) => s.requestsPerSecond),
-          )}.`,
-      );
+      const heading =
+        `### ${TOPOLOGY_LABELS[topology][0].toUpperCase()}${TOPOLOGY_LABELS[topology].slice(1)}\n\n` +
+        `${rounds} interleaved rounds; ${requests} requests at concurrency ${concurrency} and ` +
+        `${Math.max(50, Math.floor(requests / 4))} at concurrency 1 per configuration and round; ` +
+        `${persons} persons; ${TOPOLOGY_LABELS[topology]} on PostgreSQL; load average at the end ${load}.`;
+      sections.push([heading, ...lines].join('\n'));
+      console.log(`\n${sections.at(-1)}\n`);
+      // The next topology's processes start on a machine these no longer load.
+      for (const child of children.splice(started).reverse()) await stopChild(child);
     }
-    const header =
-      `${rounds} interleaved rounds; ${requests} requests at concurrency ${concurrency} and ` +
-      `${Math.max(50, Math.floor(requests / 4))} at concurrency 1 per configuration and round; ` +
-      `${persons} persons; subgraphs in one process on PostgreSQL 15; load average at the end ${load}.`;
-    const table = [header, ...lines].join('\n');
-    console.log(`\n${table}`);
+    const table = sections.join('\n\n');
     if (values.write) {
       const path = join(__dirname, '..', 'docs', 'BENCHMARKS.md');
       const doc = readFileSync(path, 'utf8');
@@ -446,7 +496,7 @@ async function main(): Promise<void> {
       console.log('\nrewrote the peer table in docs/BENCHMARKS.md');
     }
   } finally {
-    for (const child of children.reverse()) await stopChild(child);
+    for (const child of children.reverse()) await stopChild(child).catch(() => undefined);
     for (const name of names) {
       await admin.query(`DROP DATABASE IF EXISTS ${prefix}_${name} WITH (FORCE)`);
     }

@@ -13,6 +13,7 @@
  *   npm run bench -- [--persons 1000] [--requests 2000] [--concurrency 16] [--rounds 2]
  *   npm run bench -- --peers …   (this gateway against its peers: scripts/bench-peers.ts)
  *   npm run bench -- --memory …  (RSS after many queries: scripts/bench-memory.ts)
+ *   npm run bench -- --floor …   (one subgraph call's pieces at concurrency 1: scripts/bench-floor.ts)
  */
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
@@ -155,6 +156,10 @@ async function main(): Promise<void> {
   }
   if (process.argv.includes('--memory')) {
     await import('./bench-memory');
+    return;
+  }
+  if (process.argv.includes('--floor')) {
+    await import('./bench-floor');
     return;
   }
   // The figures are the output: a JSON line per request and service would bury them.

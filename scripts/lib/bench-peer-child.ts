@@ -5,7 +5,8 @@
  * it listens, and stops on SIGTERM.
  *
  * Roles: `subgraphs` (every subgraph in this process, on the PostgreSQL server, audited),
- * `gateway` (this gateway, everything on: policy, request limits, audit), `gateway-bare` (this
+ * `subgraph` (the one subgraph `settings.subgraph` names, alone in this process as in production,
+ * on its own PostgreSQL database, with its own audit chain on the shared audit database), `gateway` (this gateway, everything on: policy, request limits, audit), `gateway-bare` (this
  * gateway with audit and request limits off; the policy cannot be switched off), `apollo`
  * (@apollo/gateway with this project's keep-alive fetcher and no security of its own), `hive`
  * (Hive Gateway, defaults, no security of its own). The last two only attach the internal
@@ -30,8 +31,13 @@ import {
   signInternalToken,
 } from '../../lib/auth/internal-token';
 import { openKeyStore } from '../../lib/auth/key-store';
+import { loadAuditHmacKey } from '../../lib/audit/audit-hmac-key';
+import { postgresDatabase } from '../../lib/db/postgres-database';
+import { ALL_SUBGRAPHS } from '../../subgraphs/all-subgraphs';
+import { startSubgraph } from '../../subgraphs/kit/start-subgraph';
 import { openServiceAudit } from './service-audit-writer';
 import { startSystem } from './start-system';
+import { databaseUrlVariable } from './system-databases';
 import { SUPERGRAPH_PATH, createSystemSecurity } from './system-security';
 
 /** What the benchmark tells each child. */
@@ -40,8 +46,10 @@ export interface PeerSettings {
   dataDir: string;
   /** `DATABASE_URL_<NAME>` of every subgraph and the audit store. */
   databaseEnv: Record<string, string>;
-  /** Subgraph name → URL (gateways only). */
+  /** Subgraph name → URL (gateways, and the credit platform's collector). */
   subgraphUrls?: Record<string, string>;
+  /** The subgraph the `subgraph` role runs. */
+  subgraph?: string;
 }
 
 const settings = JSON.parse(process.env.BENCH_PEER ?? '{}') as PeerSettings;
@@ -100,6 +108,39 @@ async function startSubgraphs(): Promise<Started> {
     url: system.gatewayUrl,
     extra: { subgraphs: Object.fromEntries(system.subgraphs.map((s) => [s.name, s.url])) },
     stop: system.stop,
+  };
+}
+
+/** The subgraph `settings.subgraph`, alone in this process (scripts/run-subgraph.ts does the same). */
+async function startOneSubgraph(): Promise<Started> {
+  const name = settings.subgraph ?? '';
+  const module = ALL_SUBGRAPHS.find((candidate) => candidate.name === name);
+  const url = settings.databaseEnv[databaseUrlVariable(name)];
+  if (!module || !url) throw new Error(`no subgraph or database named ${JSON.stringify(name)}`);
+  const security = createSystemSecurity({ keys, env: process.env });
+  const auditEnv = {
+    ...process.env,
+    AUDIT_DATABASE_URL: settings.databaseEnv[databaseUrlVariable('audit')],
+    AUDIT_HMAC_KEY: readFileSync(`${settings.dataDir}/keys/audit-hmac.key`, 'utf8').trim(),
+  };
+  const audit = await openServiceAudit(name, auditEnv);
+  const db = postgresDatabase(url);
+  const service = await startSubgraph(module, {
+    db,
+    environment: {
+      subgraphUrls: settings.subgraphUrls ?? {},
+      serviceHeaders: security.serviceHeaders,
+      auditHmacKey: await loadAuditHmacKey({ env: auditEnv }),
+    },
+    security: await security.subgraph(name),
+    audit: audit?.writer,
+  });
+  return {
+    url: service.url,
+    async stop() {
+      await service.stop();
+      await audit?.close();
+    },
   };
 }
 
@@ -198,6 +239,7 @@ async function startHive(): Promise<Started> {
 
 const ROLES: Record<string, () => Promise<Started>> = {
   subgraphs: startSubgraphs,
+  subgraph: startOneSubgraph,
   gateway: () => startThisGateway(true),
   'gateway-bare': () => startThisGateway(false),
   apollo: startApollo,
