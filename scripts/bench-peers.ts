@@ -19,7 +19,8 @@
  * docs/BENCHMARKS.md between the peer-table markers are replaced (one per topology measured).
  *
  *   npm run bench -- --peers [--topology one|separate|both] [--persons 1000] [--requests 600]
- *     [--rounds 3] [--concurrency 16] [--only a,b,c,d,e] [--write]
+ *     [--rounds 3] [--concurrency 16] [--only a,b,c,d,e] [--profile <dir>] [--write]
+ * `--profile <dir>` has every child process write a V8 CPU profile (.cpuprofile) there on exit.
  */
 import { spawn } from 'node:child_process';
 import type { ChildProcess } from 'node:child_process';
@@ -96,9 +97,13 @@ function positive(name: string, value: string | undefined, fallback: number, max
   return parsed;
 }
 
-/** Starts a child role and waits for its READY line (at most 180 s). */
-function startChild(role: string, settings: object): Promise<Child> {
-  const child = spawn(process.execPath, ['--import', 'tsx', CHILD, role], {
+/**
+ * Starts a child role and waits for its READY line (at most 180 s); with `profileDir`, the child
+ * writes a V8 CPU profile there when it stops.
+ */
+function startChild(role: string, settings: object, profileDir?: string): Promise<Child> {
+  const profile = profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : [];
+  const child = spawn(process.execPath, [...profile, '--import', 'tsx', CHILD, role], {
     env: { ...process.env, BENCH_PEER: JSON.stringify(settings), LOG_LEVEL: 'warn' },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
@@ -212,6 +217,7 @@ async function main(): Promise<void> {
       write: { type: 'boolean' },
       only: { type: 'string' },
       topology: { type: 'string' },
+      profile: { type: 'string' },
     },
   });
   const persons = positive('persons', values.persons, 1000, 20_000);
@@ -303,7 +309,7 @@ async function main(): Promise<void> {
     /** Starts the subgraphs of `topology`; each subgraph's URL and the processes they run in. */
     const startSubgraphs = async (topology: Topology) => {
       if (topology === 'one') {
-        const all = await startChild('subgraphs', { dataDir, databaseEnv });
+        const all = await startChild('subgraphs', { dataDir, databaseEnv }, values.profile);
         children.push(all);
         return { urls: all.ready.subgraphs as Record<string, string>, pids: [all.process.pid] };
       }
@@ -312,12 +318,11 @@ async function main(): Promise<void> {
       const urls: Record<string, string> = {};
       const pids: (number | undefined)[] = [];
       const start = async (name: string) => {
-        const child = await startChild('subgraph', {
-          dataDir,
-          databaseEnv,
-          subgraph: name,
-          subgraphUrls: { ...urls },
-        });
+        const child = await startChild(
+          'subgraph',
+          { dataDir, databaseEnv, subgraph: name, subgraphUrls: { ...urls } },
+          values.profile,
+        );
         children.push(child);
         urls[name] = child.ready.url;
         pids.push(child.process.pid);
@@ -337,7 +342,11 @@ async function main(): Promise<void> {
       for (const config of configs) {
         if (config === 'e') continue;
         try {
-          gateways[config] = await startChild(ROLE[config], { dataDir, databaseEnv, subgraphUrls });
+          gateways[config] = await startChild(
+            ROLE[config],
+            { dataDir, databaseEnv, subgraphUrls },
+            values.profile,
+          );
           children.push(gateways[config] as Child);
         } catch (error) {
           console.log(`${LABELS[config]}: not measured (${(error as Error).message})`);
