@@ -27,6 +27,11 @@ export interface GatewayContext extends BaseContext {
   metrics?: GatewayMetrics;
   /** What the request gate measured of the operation (tokens, depth, cost, ...). */
   limits?: OperationMeasures;
+  /**
+   * Whether no other GraphQL request is in flight at the gateway now, so its audit record commits
+   * at once (AppendOptions.alone); absent: never assumed.
+   */
+  alone?: () => boolean;
 }
 
 /** One fetch from a subgraph during an operation. */

@@ -10,6 +10,7 @@ import {
   ApolloServerPluginUsageReportingDisabled,
 } from '@apollo/server/plugin/disabled';
 import { startApolloHttpServer } from '../lib/http/apollo-http-server';
+import { createInFlightRequests } from '../lib/http/in-flight-requests';
 import { enforceAccess } from './access/access-enforcing-gateway';
 import { makeCitizenId } from '../lib/ids/citizen-id';
 import { createLogger } from '../lib/log/create-logger';
@@ -199,6 +200,8 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   }
 
   const devSignIn = createDevSignInRoutes(options.devSignIn);
+  // One request at a time: its audit record commits at once (no wait for company).
+  const inFlight = createInFlightRequests();
   const pages = await createPageRoutes({
     devSignIn: options.devSignIn !== undefined,
     pages: options.pages ?? true,
@@ -224,8 +227,13 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     name: 'gateway',
     observe: httpObserver(metrics),
     maxBodyBytes: options.maxBodyBytes,
+    inFlight,
     context: async (req, request) => {
-      const base: GatewayContext = { requestId: randomUUID(), metrics };
+      const base: GatewayContext = {
+        requestId: randomUUID(),
+        metrics,
+        alone: () => inFlight.count <= 1,
+      };
       const context = await options.security.context(req, base);
       await gate?.admit(req, request, context);
       return context;

@@ -97,7 +97,7 @@ export function useAuditLog(options: AuditLogOptions): ApolloServerPlugin<Gatewa
               : {}),
           };
           try {
-            await options.writer.append(record);
+            await options.writer.append(record, { alone: contextValue.alone?.() ?? false });
           } catch {
             failClosedResponse(response);
           }

@@ -14,7 +14,10 @@ export function auditTimeoutBudget(writer: AuditWriter, graceMs: number): AuditW
       const afterSubgraphFailure =
         record.kind === 'operation' &&
         record.subgraphs.some((call) => call.error === 'AUDIT_UNAVAILABLE');
-      return writer.append(record, afterSubgraphFailure ? { timeoutMs: graceMs } : options);
+      return writer.append(
+        record,
+        afterSubgraphFailure ? { ...options, timeoutMs: graceMs } : options,
+      );
     },
     health: (timeoutMs) => writer.health(timeoutMs),
     pending: () => writer.pending(),

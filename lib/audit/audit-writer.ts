@@ -12,12 +12,12 @@
  * commit at once (with whatever else was appended in the same turn of the event loop), so one
  * request at a time pays one commit and no timer. Appends arriving while a batch commits wait as
  * followers and form the next batch, written as soon as the commit returns. A store that commits
- * about as fast as appends arrive would still take one statement per record under load, so, like
+ * faster than appends arrive would still take one statement per record under load, so, like
  * PostgreSQL's commit_delay with commit_siblings, an append on an idle writer waits
- * `busyDelayMs` for company when, within the last `busyWindowMs`, an append found a commit in
- * flight: requests overlap, so the system is busy. How often records arrive does not count: one
- * request at a time (each waiting for its record before the next one comes) never overlaps a
- * commit, so it never waits, however fast it goes. A batch (up to `maxBatch` records) is
+ * `busyDelayMs` for company when `busySiblings` appends came within the last `busyWindowMs`
+ * (records are arriving densely: the system is busy), unless the appender says it is `alone` (no
+ * other request of its service in flight: the subgraphs and the gateway count them), so one
+ * request at a time never waits, however fast it goes. A batch (up to `maxBatch` records) is
  * ONE statement (entries, subject index and chain head: all or nothing). Each append resolves
  * only after its batch has committed. `maxDelayMs` > 0 makes every append on an idle writer wait
  * (tests use it to hold a batch open).
@@ -62,12 +62,11 @@ export interface AuditWriterOptions {
    * once; appends during a commit still batch).
    */
   maxDelayMs?: number;
-  /**
-   * How long after an append found a commit in flight (requests overlapping) the writer counts as
-   * busy; default 10 ms.
-   */
+  /** Appends within `busyWindowMs` before this one that make the writer busy; default 1. */
+  busySiblings?: number;
+  /** See `busySiblings`; default 10 ms (so busy means 100 appends a second and more). */
   busyWindowMs?: number;
-  /** How long an idle but busy writer waits for company (see `busyWindowMs`); default 2 ms. */
+  /** How long an idle but busy writer waits for company (see `busySiblings`); default 2 ms. */
   busyDelayMs?: number;
   /** Most appends waiting; beyond it append rejects at once (fail closed); default 10,000. */
   maxQueue?: number;
@@ -91,6 +90,12 @@ export interface AppendResult {
 export interface AppendOptions {
   /** Rejects after this many milliseconds if still not committed; default (and at most) `commitTimeoutMs`. */
   timeoutMs?: number;
+  /**
+   * The caller knows no other request of its service is in flight (its HTTP server counts them):
+   * nobody can join the batch, so an idle writer commits at once however densely records came
+   * before. Default false (the writer judges by how densely records arrive).
+   */
+  alone?: boolean;
 }
 
 /** Whether the store takes writes now. */
@@ -170,6 +175,7 @@ export function createAuditWriter(options: AuditWriterOptions): AuditWriter {
     throw new Error(`invalid audit writer name ${JSON.stringify(writer)}`);
   const maxBatch = options.maxBatch ?? 256;
   const maxDelayMs = options.maxDelayMs ?? 0;
+  const busySiblings = options.busySiblings ?? 1;
   const busyWindowMs = options.busyWindowMs ?? 10;
   const busyDelayMs = options.busyDelayMs ?? 2;
   const maxQueue = options.maxQueue ?? 10_000;
@@ -182,8 +188,8 @@ export function createAuditWriter(options: AuditWriterOptions): AuditWriter {
   let headKnown = false;
   let timer: NodeJS.Timeout | undefined;
   let leaderScheduled = false;
-  /** When an append last found a commit in flight (performance.now()); -Infinity: never. */
-  let lastOverlapAt = -Infinity;
+  /** Arrival times of the last `busySiblings` appends, oldest first. */
+  const recentAppends: number[] = [];
   let draining: Promise<void> | undefined;
   let closed = false;
   let inFlight = 0;
@@ -299,16 +305,16 @@ export function createAuditWriter(options: AuditWriterOptions): AuditWriter {
     if (!draining && queue.length > 0) draining = drain();
   }
 
-  function schedule(): void {
+  function schedule(alone: boolean): void {
     const now = performance.now();
-    // Another record is committing or waiting: this one came from an overlapping request.
-    if (draining || queue.length > 1) lastOverlapAt = now;
+    const busy = recentAppends.length >= busySiblings && now - recentAppends[0] < busyWindowMs;
+    recentAppends.push(now);
+    if (recentAppends.length > busySiblings) recentAppends.shift();
     // A running drain picks the new append up when its commit returns (the appender follows).
     if (draining) return;
-    const busy = now - lastOverlapAt < busyWindowMs;
     if (queue.length >= maxBatch) flush();
     else if (maxDelayMs > 0) timer ??= setTimeout(flush, maxDelayMs);
-    else if (busy || timer) timer ??= setTimeout(flush, busyDelayMs);
+    else if ((busy && !alone) || timer) timer ??= setTimeout(flush, busyDelayMs);
     else if (!leaderScheduled) {
       // The first append on an idle writer leads: its commit starts once the current turn of
       // the event loop ends, taking along whatever else that turn appended.
@@ -350,7 +356,7 @@ export function createAuditWriter(options: AuditWriterOptions): AuditWriter {
         };
         expire(pending, timeoutMs);
         queue.push(pending);
-        schedule();
+        schedule(appendOptions.alone ?? false);
       });
     },
     async health(timeoutMs = 1000) {

@@ -1,4 +1,5 @@
 import { createServer } from 'node:http';
+import type { InFlightRequests } from './in-flight-requests';
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { HeaderMap } from '@apollo/server';
@@ -53,6 +54,8 @@ export interface ApolloHttpServerOptions<TContext extends BaseContext> {
   observe?: (request: ObservedRequest) => void;
   /** Largest request body accepted, in bytes; default 1 MiB. */
   maxBodyBytes?: number;
+  /** Counts the GraphQL requests being answered (their audit appends read it); default none. */
+  inFlight?: InFlightRequests;
 }
 
 /** One answered request, as {@link ApolloHttpServerOptions.observe} sees it. */
@@ -219,7 +222,13 @@ export async function startApolloHttpServer<TContext extends BaseContext>(
       sendError(res, 400, 'malformed request target', 'BAD_REQUEST');
       return;
     }
-    const [routeName] = routeOf(req, url);
+    const [routeName, route] = routeOf(req, url);
+    if (!route && options.inFlight) {
+      const inFlight = options.inFlight;
+      inFlight.started();
+      // 'close' follows every answer, sent or abandoned: counted down once either way.
+      res.once('close', () => inFlight.finished());
+    }
     let errorCode: string | undefined;
     if (options.observe) {
       const observe = options.observe;

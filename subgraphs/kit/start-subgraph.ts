@@ -16,6 +16,7 @@ import { INTERNAL_CONTEXT_HEADER } from '../../lib/auth/internal-token';
 import { createMemoryReplayGuard } from '../../lib/auth/memory-replay-guard';
 import type { ReplayGuard } from '../../lib/auth/replay-guard';
 import { HttpError } from '../../lib/http/http-error';
+import { createInFlightRequests } from '../../lib/http/in-flight-requests';
 import type { AuditWriter } from '../../lib/audit/audit-writer';
 import { createResolverLog } from '../../lib/audit/resolver-log';
 import { useResolverAudit } from './audit/use-resolver-audit';
@@ -128,6 +129,9 @@ export async function startSubgraph<TContext extends BaseSubgraphContext>(
       })
     : built;
   const replayGuard = options.replayGuard ?? createMemoryReplayGuard();
+  // One request at a time: its resolver log commits at once (no wait for company).
+  const inFlight = createInFlightRequests();
+  const alone = () => inFlight.count <= 1;
   const apollo = new ApolloServer<TContext>({
     schema,
     // Shutdown order belongs to the process (subgraph before its database); see startSystem.
@@ -146,6 +150,7 @@ export async function startSubgraph<TContext extends BaseSubgraphContext>(
             useResolverAudit({
               writer: options.audit,
               policyVersion: options.security.policy.version,
+              alone,
             }),
           ]
         : []),
@@ -159,6 +164,7 @@ export async function startSubgraph<TContext extends BaseSubgraphContext>(
     host: options.host,
     name: module.name,
     observe: httpObserver(metrics),
+    inFlight,
     // Only the gateway or the credit collector can sign a valid token: anything else is a 401,
     // introspection and `_service` included.
     context: async (req) => {
@@ -196,6 +202,7 @@ export async function startSubgraph<TContext extends BaseSubgraphContext>(
               caller: internal.caller,
               policyVersion: options.security.policy.version,
             }),
+            { alone: alone() },
           );
         },
       });

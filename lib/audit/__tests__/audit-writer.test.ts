@@ -84,48 +84,37 @@ describe('createAuditWriter on PGlite', () => {
     await audit.close();
   });
 
-  it('never makes one request at a time wait, however close the requests follow each other', async () => {
+  it('never makes a request that is alone wait, however densely records came before', async () => {
     const control = controllableDatabase(base);
-    const audit = createAuditWriter({ db: control.db, writer: 'quick', hmacKey });
-    await audit.append(operationRecord('q0'));
-    for (const id of ['q1', 'q2', 'q3', 'q4', 'q5']) {
-      await sleep(1); // far inside the busy window, but no record is committing: nobody overlaps
+    // Every record counts as dense here: only `alone` can spare the wait.
+    const audit = createAuditWriter({
+      db: control.db,
+      writer: 'alone-dense',
+      hmacKey,
+      busyWindowMs: 60_000,
+      busyDelayMs: 60_000, // until close() flushes it
+    });
+    await audit.append(operationRecord('q0'), { alone: true });
+    const started: number[] = [];
+    for (const id of ['q1', 'q2', 'q3']) {
+      await sleep(1);
       const calls = control.switches.calls.length;
-      const pending = audit.append(operationRecord(id));
+      const pending = audit.append(operationRecord(id), { alone: true });
       // Started before any timer could fire: no wait for company.
       await new Promise((resolve) => setImmediate(resolve));
-      const started = control.switches.calls.length - calls;
+      started.push(control.switches.calls.length - calls);
       await pending;
-      expect([id, started]).toEqual([id, 1]);
     }
-    await expectIntact('quick', 6);
-    await audit.close();
-  });
-
-  it('waits for company after requests overlapped, and one statement takes them together', async () => {
-    const control = controllableDatabase(base);
-    const audit = createAuditWriter({ db: control.db, writer: 'overlap', hmacKey });
-    await audit.append(operationRecord('o0'));
-    const openGate = control.closeGate();
-    const leader = audit.append(operationRecord('o1'));
+    expect(started).toEqual([1, 1, 1]);
+    // Not vacuous: the same record, not alone, waits for company.
+    const calls = control.switches.calls.length;
+    const waiting = audit.append(operationRecord('q4'));
     await new Promise((resolve) => setImmediate(resolve));
-    const follower = audit.append(operationRecord('o2')); // arrives while o1 commits
-    openGate();
-    await Promise.all([leader, follower]);
-    // Busy now: the next record waits briefly, and one that comes meanwhile joins its batch.
-    const next = audit.append(operationRecord('o3'));
-    await new Promise((resolve) => setImmediate(resolve));
-    const joining = audit.append(operationRecord('o4'));
-    await Promise.all([next, joining]);
-    expect(control.switches.calls).toEqual([
-      { call: 'transaction' },
-      { call: 'query', rows: 1 }, // o0
-      { call: 'query', rows: 1 }, // o1, alone
-      { call: 'query', rows: 1 }, // o2, its follower
-      { call: 'query', rows: 2 }, // o3 waited for o4
-    ]);
-    await expectIntact('overlap', 5);
+    const startedAtOnce = control.switches.calls.length - calls;
     await audit.close();
+    await waiting;
+    expect(startedAtOnce).toBe(0);
+    await expectIntact('alone-dense', 5);
   });
 
   it('batches by itself while busy: appends during a commit follow in one statement', async () => {

@@ -9,6 +9,8 @@ export interface ResolverAuditOptions {
   writer: AuditWriter;
   /** Version of the policy the shield enforced. */
   policyVersion: string;
+  /** Whether no other request of this subgraph is in flight; default never (see AppendOptions.alone). */
+  alone?: () => boolean;
 }
 
 /**
@@ -32,6 +34,7 @@ export function useResolverAudit(
                 caller: contextValue.caller,
                 policyVersion: options.policyVersion,
               }),
+              { alone: options.alone?.() ?? false },
             );
           } catch {
             failClosedResponse(response);
