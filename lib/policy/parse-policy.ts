@@ -14,7 +14,7 @@ export const POLICY_FORMAT = 1;
 
 const ROOT_KEYS = ['format', 'identityFields', 'scopes', 'rules'];
 const RULE_KEYS = ['id', 'description', 'fields', 'when', 'effect'];
-const CONDITION_KEYS = ['dept', 'roles', 'clientType', 'purpose', 'subject'];
+const CONDITION_KEYS = ['dept', 'roles', 'withoutRoles', 'clientType', 'purpose', 'subject'];
 const SUBJECTS: readonly SubjectCondition[] = [
   ...GRANT_SUBJECT_CONDITIONS,
   ...DENY_SUBJECT_CONDITIONS,
@@ -157,6 +157,15 @@ function readConditions(
   }
   if (record.roles !== undefined) {
     conditions.roles = stringList(problems, record.roles, `${where}.roles`);
+  }
+  if (record.withoutRoles !== undefined) {
+    conditions.withoutRoles = stringList(problems, record.withoutRoles, `${where}.withoutRoles`);
+    if (Object.keys(record).length === 1) {
+      problems.add(
+        `${where}.withoutRoles`,
+        'is not a condition on its own: a rule with only it would grant almost everyone',
+      );
+    }
   }
   if (record.clientType !== undefined) {
     conditions.clientType = enumList(

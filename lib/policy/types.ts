@@ -48,6 +48,12 @@ export interface FieldSubject {
 export interface RuleConditions {
   dept?: readonly Department[];
   roles?: readonly string[];
+  /**
+   * None of these roles: keeps a grant from a caller that also holds one (the credit platform's
+   * own service identities, system callers of NDRC with a reserved role, are not its recording
+   * systems). Never a rule's only condition.
+   */
+  withoutRoles?: readonly string[];
   clientType?: readonly ClientType[];
   purpose?: readonly Purpose[];
   /**

@@ -35,6 +35,11 @@ rules:
     fields: [TaxInfo.*]
     when: { dept: [TAX] }
     effect: allow
+  - id: ndrc-recording-systems
+    description: The department's systems, not its service identities.
+    fields: [Mutation.creditImport]
+    when: { dept: [NDRC], clientType: [system], withoutRoles: [credit-collector], purpose: [DATA_ENTRY] }
+    effect: allow
   - id: citizen-self
     description: Own record.
     fields: [Query.person, Person.*, TaxInfo.*]
@@ -166,6 +171,21 @@ describe('evaluateField', () => {
         effect: 'deny',
         ruleId: 'default-deny',
         reason: 'no rule grants Person.householdAddress to officer of CIVIL for ADMIN_LICENSING',
+      });
+    });
+
+    it('withoutRoles: none of the listed roles', () => {
+      const system = officer('NDRC', { clientType: 'system', roles: [], purpose: 'DATA_ENTRY' });
+      expect(decide(system, 'Mutation.creditImport')).toEqual({
+        effect: 'allow',
+        ruleId: 'ndrc-recording-systems',
+      });
+      expect(
+        decide({ ...system, roles: ['approval', 'credit-collector'] }, 'Mutation.creditImport'),
+      ).toEqual({
+        effect: 'deny',
+        ruleId: 'default-deny',
+        reason: 'no rule grants Mutation.creditImport to system of NDRC for DATA_ENTRY',
       });
     });
 

@@ -246,6 +246,14 @@ describe('parsePolicy', () => {
     );
   });
 
+  it('refuses withoutRoles as the only condition', () => {
+    expect(errorOf(text([rule({ when: { withoutRoles: ['credit-collector'] } })]))).toBe(
+      problems(
+        'rules[0] (psb-names).when.withoutRoles: is not a condition on its own: a rule with only it would grant almost everyone',
+      ),
+    );
+  });
+
   it('refuses an empty condition list', () => {
     expect(errorOf(text([rule({ when: { dept: [] } })]))).toBe(
       problems('rules[0] (psb-names).when.dept: must be a non-empty list'),
@@ -256,7 +264,7 @@ describe('parsePolicy', () => {
     expect(errorOf(text([rule({ when: { dept: ['PSB'], department: ['TAX'] } })]))).toBe(
       problems(
         'rules[0] (psb-names).when.department: unknown key ' +
-          '(expected one of dept, roles, clientType, purpose, subject)',
+          '(expected one of dept, roles, withoutRoles, clientType, purpose, subject)',
       ),
     );
   });
