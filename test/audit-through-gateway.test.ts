@@ -7,6 +7,9 @@ import { startSystem } from '../scripts/lib/start-system';
 import type { RunningSystem } from '../scripts/lib/start-system';
 import { ALL_SUBGRAPHS } from '../subgraphs/all-subgraphs';
 import { describeDecisionWrites } from './support/decision-write-cases';
+import type { DecisionWriteSystem } from './support/decision-write-cases';
+import { describeDecisionWriteDenials } from './support/decision-write-denials';
+import { describeLicensingDecisions } from './support/licensing-decision-cases';
 import { postGraphQL } from './support/graphql-client';
 import { DB_MODES, createTestDatabaseUrls } from './support/test-databases';
 import type { TestDatabaseUrls } from './support/test-databases';
@@ -287,7 +290,7 @@ describe.each(DB_MODES)('audit of gateway operations on %s', (mode) => {
   });
 
   // Writes are audited like reads: the write API's cases run on this system.
-  describeDecisionWrites(() => ({
+  const writeSystem = (): DecisionWriteSystem => ({
     gatewayUrl: system.gatewayUrl,
     auditDb: system.auditDb,
     departmentDb: (name) => {
@@ -297,7 +300,10 @@ describe.each(DB_MODES)('audit of gateway operations on %s', (mode) => {
     },
     security,
     scenarios,
-  }));
+  });
+  describeDecisionWrites(writeSystem);
+  describeDecisionWriteDenials(writeSystem);
+  describeLicensingDecisions(writeSystem);
 
   describe('chain status (Query.auditChainStatus) on the running system', () => {
     interface ChainState {

@@ -1,7 +1,9 @@
-import { readdirSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
 import { parse } from 'graphql';
 import type { DocumentNode, ObjectTypeDefinitionNode, ObjectTypeExtensionNode } from 'graphql';
 import { DEFAULT_PORTS } from '../lib/config/default-ports';
+import { ALL_DECISION_KINDS, DEPARTMENT_AUTHORITIES } from '../lib/decision-kinds';
 import { DEPARTMENT_REGISTRY } from '../lib/departments/department-registry';
 import type { DepartmentEntry } from '../lib/departments/department-registry';
 import { loadPolicy } from '../lib/policy/load-policy';
@@ -27,6 +29,12 @@ const withSubgraph = DEPARTMENT_REGISTRY.filter(
     entry.subgraph !== null,
 );
 const feeding = withSubgraph.filter((entry) => entry.creditFeed);
+const ROOT = join(__dirname, '..');
+/** The write API's mutations of a subgraph (docs/DECISIONS.md). */
+const writeMutations = (subgraph: string) =>
+  ['Import', 'RecordDecision', 'CorrectDecision', 'RevokeDecision'].map(
+    (suffix) => `Mutation.${subgraph}${suffix}`,
+  );
 /** Types every feeding subgraph shares from the kit: the collector's rule governs them. */
 const SHARED_TYPES = new Set([
   'OccupationFeedEntry',
@@ -138,6 +146,70 @@ describe('the department registry', () => {
         const grants = policy.rules.filter((rule) => covers(rule, `Query.${feedField}`));
         expect(grants.map((rule) => rule.id)).toEqual(['credit-collector-feeds']);
       });
+    }
+
+    if (entry.creditFeed || entry.disclosureFeed) {
+      it('records the decisions its feeds carry', () => {
+        expect(entry.recordsDecisions).toBe(true);
+      });
+    }
+
+    if (entry.recordsDecisions) {
+      const kinds = ALL_DECISION_KINDS.filter((kind) => kind.dept === entry.code);
+      const code = entry.code.toLowerCase();
+
+      it('has decision kinds (record and import) kept by its own subgraph', () => {
+        expect(kinds.map((kind) => kind.kind)).not.toHaveLength(0);
+        for (const kind of kinds) {
+          expect([kind.kind, kind.subgraph, kind.importMutation]).toEqual([
+            kind.kind,
+            entry.subgraph,
+            `${entry.subgraph}Import`,
+          ]);
+          if (kind.ends) {
+            expect(kinds.map((other) => other.kind)).toContain(kind.ends.kind);
+          }
+        }
+        expect(DEPARTMENT_AUTHORITIES[entry.code] ?? []).not.toHaveLength(0);
+      });
+
+      it('exposes the write mutations, granted only by its recorder and recording-system rules', () => {
+        expect(loadSubgraphSdl(module)).toMatch(/^# @include decision-writes$/m);
+        for (const field of writeMutations(entry.subgraph)) {
+          expect(ownFields(sdlOf(entry))).toContain(field);
+          const grants = policy.rules.filter(
+            (rule) => rule.effect.kind === 'allow' && covers(rule, field),
+          );
+          expect([field, grants.map((rule) => rule.id).sort()]).toEqual([
+            field,
+            [`${code}-recorders`, `${code}-recording-systems`],
+          ]);
+        }
+      });
+
+      it('has reviewed trusted documents for its systems and an example file per import kind', () => {
+        for (const operation of [
+          'import',
+          'record-decision',
+          'correct-decision',
+          'revoke-decision',
+        ]) {
+          const file = join(ROOT, 'operations', `${entry.subgraph}-${operation}.graphql`);
+          expect([file, existsSync(file)]).toEqual([file, true]);
+        }
+        for (const kind of kinds) {
+          for (const extension of ['csv', 'xlsx']) {
+            const file = join(ROOT, 'examples', 'import', `${code}-${kind.kind}.${extension}`);
+            expect([file, existsSync(file)]).toEqual([file, true]);
+          }
+        }
+      });
+
+      if (kinds.some((kind) => kind.disclosed)) {
+        it('publishes its licences and penalties (双公示) on a disclosure feed', () => {
+          expect(entry.disclosureFeed).toBe(true);
+        });
+      }
     }
 
     if (entry.disclosureFeed) {

@@ -19,12 +19,16 @@ import { marketDisclosureHistory } from '../subgraphs/market/market-disclosure-e
 import { marketFeedHistory } from '../subgraphs/market/market-feed-entries';
 import { planMarketRecords } from '../subgraphs/market/seed';
 import { planTaxRecords } from '../subgraphs/tax/seed';
+import { HEALTH_DISCLOSURE } from '../subgraphs/health/decision-store';
 import { healthFeedHistory } from '../subgraphs/health/health-feed-entries';
 import { planHealthRecords } from '../subgraphs/health/seed';
+import { HRSS_DISCLOSURE } from '../subgraphs/hrss/decision-store';
 import { hrssFeedHistory } from '../subgraphs/hrss/hrss-feed-entries';
 import { planHrssRecords } from '../subgraphs/hrss/seed';
+import { JUSTICE_DISCLOSURE } from '../subgraphs/justice/decision-store';
 import { justiceFeedHistory } from '../subgraphs/justice/justice-feed-entries';
 import { planJusticeRecords } from '../subgraphs/justice/seed';
+import { licensingDisclosureHistory } from '../subgraphs/kit/licensing/licensing-disclosure-history';
 import { occupationFeedEntry } from '../subgraphs/kit/licensing/occupation-feed-entry';
 import { taxFeedHistory } from '../subgraphs/tax/tax-feed-entries';
 
@@ -52,7 +56,13 @@ const FEEDS = {
   JUSTICE: justiceFeedHistory(justice),
 };
 const OCCUPATIONS = licensing.flatMap((records) => records.licences.map(occupationFeedEntry));
-const DISCLOSURES = marketDisclosureHistory(market, names);
+const DISCLOSURE_FEEDS = {
+  AMR: marketDisclosureHistory(market, names),
+  HRSS: licensingDisclosureHistory(hrss, names, HRSS_DISCLOSURE),
+  HEALTH: licensingDisclosureHistory(health, names, HEALTH_DISCLOSURE),
+  JUSTICE: licensingDisclosureHistory(justice, names, JUSTICE_DISCLOSURE),
+};
+const DISCLOSURES = Object.values(DISCLOSURE_FEEDS).flat();
 const GOOD_CONDUCT = planGoodConduct(PERSONS, AS_OF, new Date(`${AS_OF}T00:00:00Z`));
 
 /** Every text a department keeps about its cases, which must stay with it. */
@@ -146,14 +156,18 @@ describe('feed entries of the seeded county carry no case details', () => {
   });
 
   it('a disclosure names its kind by the catalog, whose name is the public title', () => {
-    for (const entry of DISCLOSURES) {
-      const item = CATALOG.disclosureItems.get(entry.disclosureItem);
-      expect([entry.disclosureItem, item?.kind, item?.sourceDept]).toEqual([
-        entry.disclosureItem,
-        entry.kind,
-        'AMR',
-      ]);
-      expect(Object.keys(entry)).not.toContain('title');
+    for (const [dept, entries] of Object.entries(DISCLOSURE_FEEDS)) {
+      for (const entry of entries) {
+        const item = CATALOG.disclosureItems.get(entry.disclosureItem);
+        expect([entry.disclosureItem, item?.kind, item?.sourceDept]).toEqual([
+          entry.disclosureItem,
+          entry.kind,
+          dept,
+        ]);
+        expect(Object.keys(entry)).not.toContain('title');
+      }
     }
+    // The licensing departments' seeded penalties are published too (双公示).
+    expect(DISCLOSURE_FEEDS.HEALTH.length + DISCLOSURE_FEEDS.JUSTICE.length).toBeGreaterThan(0);
   });
 });

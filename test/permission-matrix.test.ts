@@ -12,6 +12,7 @@ import { SUBJECT_LOOKUP_CALLER } from '../gateway/security/subject-lookup';
 import type { Caller, CallerIdentity, ConsentGrant, Department, Purpose } from '../lib/auth/caller';
 import { PURPOSES } from '../lib/auth/caller';
 import { COLLECTOR_CALLER } from '../lib/auth/internal-token';
+import { DEPARTMENT_REGISTRY } from '../lib/departments/department-registry';
 import { makeUscc } from '../lib/ids/uscc';
 import { evaluateField } from '../lib/policy/evaluate-field';
 import { applyMasker } from '../lib/policy/maskers';
@@ -128,6 +129,9 @@ const RECORDING: readonly [Department, string, string][] = [
   ['EDU', 'education', 'integrity-records'],
   ['PSB', 'population', 'household-changes'],
   ['NDRC', 'credit', 'good-conduct'],
+  ['HRSS', 'hrss', 'civil-servant-sanctions'],
+  ['HEALTH', 'health', 'violations'],
+  ['JUSTICE', 'justice', 'sanctions'],
 ];
 
 /** A department's recording officer (role recorder) entering its decisions. */
@@ -928,6 +932,27 @@ const CASES: MatrixCase[] = [
     },
   ]),
   {
+    title:
+      "the credit collector's service identity declaring DATA_ENTRY is not an NDRC recording system",
+    who: {
+      identity: {
+        sub: 'credit-collector',
+        clientType: 'system',
+        dept: 'NDRC',
+        roles: ['credit-collector'],
+      },
+      purpose: 'DATA_ENTRY',
+      caseRef: CASE_REF,
+    },
+    select: 'creditImport.kind',
+    field: 'Mutation.creditImport',
+    effect: 'deny',
+    ruleId: DEFAULT_DENY,
+    at: 'creditImport',
+    nulled: '',
+    by: 'credit',
+  },
+  {
     title: 'a recorder reads what its batch did',
     who: recorderOf('AMR'),
     select: 'marketImport.unchanged',
@@ -1014,8 +1039,8 @@ const CASES: MatrixCase[] = [
   },
   // ------------------------------------------------------------------ good conduct, objections
   {
-    title: 'CIVIL records a good-conduct decision',
-    who: staff('CIVIL', 'PUBLIC_SERVICE'),
+    title: 'a CIVIL recorder records a good-conduct decision',
+    who: recorderOf('CIVIL'),
     subject: 'clean_3y',
     select: 'recordGoodConduct.catalogCode',
     field: 'Mutation.recordGoodConduct',
@@ -1024,8 +1049,8 @@ const CASES: MatrixCase[] = [
     expected: () => 'CIVIL_VOLUNTEER_SERVICE',
   },
   {
-    title: 'TAX recording good conduct is refused',
-    who: staff('TAX', 'ADMIN_ENFORCEMENT'),
+    title: 'a CIVIL officer without the recorder role recording good conduct is refused',
+    who: staff('CIVIL', 'DATA_ENTRY'),
     subject: 'clean_3y',
     select: 'recordGoodConduct.catalogCode',
     field: 'Mutation.recordGoodConduct',
@@ -1036,8 +1061,32 @@ const CASES: MatrixCase[] = [
     by: 'credit',
   },
   {
-    title: 'NDRC recording the volunteer service CIVIL decides is refused',
-    who: staff('NDRC', 'PUBLIC_SERVICE'),
+    title: 'a CIVIL recorder recording good conduct without DATA_ENTRY is refused',
+    who: recorderOf('CIVIL', 'PUBLIC_SERVICE'),
+    subject: 'clean_3y',
+    select: 'recordGoodConduct.catalogCode',
+    field: 'Mutation.recordGoodConduct',
+    effect: 'deny',
+    ruleId: DEFAULT_DENY,
+    at: 'recordGoodConduct',
+    nulled: '',
+    by: 'credit',
+  },
+  {
+    title: 'a TAX recorder recording good conduct is refused',
+    who: recorderOf('TAX'),
+    subject: 'clean_3y',
+    select: 'recordGoodConduct.catalogCode',
+    field: 'Mutation.recordGoodConduct',
+    effect: 'deny',
+    ruleId: DEFAULT_DENY,
+    at: 'recordGoodConduct',
+    nulled: '',
+    by: 'credit',
+  },
+  {
+    title: 'an NDRC recorder recording the volunteer service CIVIL decides is refused',
+    who: recorderOf('NDRC'),
     subject: 'clean_3y',
     select: 'recordGoodConduct.catalogCode',
     field: 'Mutation.recordGoodConduct',
@@ -1177,6 +1226,18 @@ const CASES: MatrixCase[] = [
     expected: () => false,
     direct: { subgraph: 'tax', query: '{ taxDisclosureFeed(first: 2000) { hasMore } }' },
   },
+  ...(['hrss', 'health', 'justice'] as const).map(
+    (subgraph): MatrixCase => ({
+      title: `the collector reads the ${subgraph} disclosure feed (双公示 of its licences and penalties)`,
+      who: COLLECTOR,
+      select: `${subgraph}DisclosureFeed.hasMore`,
+      field: `Query.${subgraph}DisclosureFeed`,
+      effect: 'allow',
+      ruleId: 'credit-collector-disclosure-feeds',
+      expected: () => false,
+      direct: { subgraph, query: `{ ${subgraph}DisclosureFeed(first: 2000) { hasMore } }` },
+    }),
+  ),
   // ------------------------------------------------------------------ the audit read side
   {
     title: 'the audit team reviews the alerts of unusual access',
@@ -1474,22 +1535,25 @@ describe.each([
       ask,
       taxFeedCursor: system.collection.find((report) => report.dept === 'TAX')?.cursor ?? null,
       async disclosureFeed() {
-        const response = await postGraphQL<{
-          marketDisclosureFeed: { entries: (DisclosureSource & { sourceRecordId: string })[] };
-        }>(
-          system.subgraphs.market.url,
-          '{ marketDisclosureFeed(first: 2000) { entries { sourceRecordId personId partyName decisionNo } } }',
-          {},
-          await system.security.serviceHeaders('market'),
-        );
-        expect(response.errors).toBeUndefined();
-        // Later versions of a record come later in the feed and replace earlier ones.
-        return new Map(
-          (response.data?.marketDisclosureFeed.entries ?? []).map((entry) => [
-            `AMR:${entry.sourceRecordId}`,
-            entry,
-          ]),
-        );
+        const published = new Map<string, DisclosureSource>();
+        for (const source of DEPARTMENT_REGISTRY.filter((entry) => entry.disclosureFeed)) {
+          const subgraph = source.subgraph ?? '';
+          const feedField = `${subgraph}DisclosureFeed`;
+          const response = await postGraphQL<
+            Record<string, { entries: (DisclosureSource & { sourceRecordId: string })[] }>
+          >(
+            system.subgraphs[subgraph].url,
+            `{ ${feedField}(first: 2000) { entries { sourceRecordId personId partyName decisionNo } } }`,
+            {},
+            await system.security.serviceHeaders(subgraph),
+          );
+          expect(response.errors).toBeUndefined();
+          // Later versions of a record come later in the feed and replace earlier ones.
+          for (const entry of response.data?.[feedField]?.entries ?? []) {
+            published.set(`${source.code}:${entry.sourceRecordId}`, entry);
+          }
+        }
+        return published;
       },
     };
   });

@@ -12,4 +12,7 @@ export const DEPARTMENT_AUTHORITIES: Readonly<Partial<Record<Department, readonl
   EDU: ['通江县教育科技和体育局', '通江县教科体局', '县教科体局'],
   PSB: ['通江县公安局', '县公安局'],
   NDRC: ['通江县发展和改革局', '通江县发改局', '县发改局'],
+  HRSS: ['通江县人力资源和社会保障局', '通江县人社局', '县人社局'],
+  HEALTH: ['通江县卫生健康局', '通江县卫健局', '县卫健局'],
+  JUSTICE: ['通江县司法局', '县司法局'],
 };

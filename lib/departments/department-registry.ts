@@ -15,6 +15,7 @@ export const DEPARTMENT_REGISTRY = [
     port: 4101,
     creditFeed: false,
     disclosureFeed: false,
+    recordsDecisions: true,
     occupationFeed: false,
   },
   {
@@ -25,6 +26,7 @@ export const DEPARTMENT_REGISTRY = [
     port: 4102,
     creditFeed: true,
     disclosureFeed: true,
+    recordsDecisions: true,
     occupationFeed: false,
   },
   {
@@ -35,6 +37,7 @@ export const DEPARTMENT_REGISTRY = [
     port: 4103,
     creditFeed: true,
     disclosureFeed: false,
+    recordsDecisions: true,
     occupationFeed: false,
   },
   {
@@ -45,6 +48,7 @@ export const DEPARTMENT_REGISTRY = [
     port: 4104,
     creditFeed: true,
     disclosureFeed: true,
+    recordsDecisions: true,
     occupationFeed: false,
   },
   {
@@ -55,6 +59,7 @@ export const DEPARTMENT_REGISTRY = [
     port: 4105,
     creditFeed: true,
     disclosureFeed: false,
+    recordsDecisions: true,
     occupationFeed: false,
   },
   {
@@ -65,6 +70,7 @@ export const DEPARTMENT_REGISTRY = [
     port: 4106,
     creditFeed: false,
     disclosureFeed: false,
+    recordsDecisions: true,
     occupationFeed: false,
   },
   {
@@ -75,6 +81,7 @@ export const DEPARTMENT_REGISTRY = [
     port: null,
     creditFeed: false,
     disclosureFeed: false,
+    recordsDecisions: false,
     occupationFeed: false,
   },
   {
@@ -85,6 +92,7 @@ export const DEPARTMENT_REGISTRY = [
     port: null,
     creditFeed: false,
     disclosureFeed: false,
+    recordsDecisions: false,
     occupationFeed: false,
   },
   {
@@ -94,7 +102,8 @@ export const DEPARTMENT_REGISTRY = [
     subgraph: 'hrss',
     port: 4108,
     creditFeed: true,
-    disclosureFeed: false,
+    disclosureFeed: true,
+    recordsDecisions: true,
     occupationFeed: true,
   },
   {
@@ -104,7 +113,8 @@ export const DEPARTMENT_REGISTRY = [
     subgraph: 'health',
     port: 4109,
     creditFeed: true,
-    disclosureFeed: false,
+    disclosureFeed: true,
+    recordsDecisions: true,
     occupationFeed: true,
   },
   {
@@ -114,7 +124,8 @@ export const DEPARTMENT_REGISTRY = [
     subgraph: 'justice',
     port: 4110,
     creditFeed: true,
-    disclosureFeed: false,
+    disclosureFeed: true,
+    recordsDecisions: true,
     occupationFeed: true,
   },
   {
@@ -125,6 +136,7 @@ export const DEPARTMENT_REGISTRY = [
     port: 4107,
     creditFeed: false,
     disclosureFeed: false,
+    recordsDecisions: false,
     occupationFeed: false,
   },
 ] as const satisfies readonly DepartmentEntry[];
@@ -144,6 +156,12 @@ export interface DepartmentEntry {
   creditFeed: boolean;
   /** Publishes a disclosure feed (双公示, `<subgraph>DisclosureFeed`) the credit platform collects. */
   disclosureFeed: boolean;
+  /**
+   * Records its own decisions through the write API (`<subgraph>RecordDecision`, ...) and imports
+   * them (`<subgraph>Import`): its kinds are in lib/decision-kinds. Every department that
+   * publishes a feed records the decisions the feed carries.
+   */
+  recordsDecisions: boolean;
   /**
    * Licenses or registers a key occupational group and publishes its licences on an occupation
    * feed (`<subgraph>OccupationFeed`) the credit platform collects for `Person.occupations`.

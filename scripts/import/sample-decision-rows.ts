@@ -57,6 +57,22 @@ const TEXTS: Readonly<Record<string, string>> = {
   institution: '四川省通江中学',
   licenceNo: 'JY25119210000',
   caseNo: '(2025)川1921执',
+  organisation: '通江县人民医院',
+  organ: '通江县财政局',
+};
+
+/** Texts of a field that read better in the words of one department's kind. */
+const KIND_TEXTS: Readonly<Record<string, Readonly<Record<string, string>>>> = {
+  'HRSS/civil-servant-sanctions': { reason: '违反工作纪律，造成不良影响' },
+  'HRSS/wage-arrears-listings': { reason: '拖欠农民工工资数额较大，经责令仍不支付' },
+  'HRSS/social-insurance-frauds': {
+    partyName: '李某',
+    reason: '以伪造证明材料骗取基本养老保险待遇',
+  },
+  'HEALTH/practising-certificates': { partyName: '王某' },
+  'HEALTH/violations': { partyName: '王某', reason: '超出注册的执业范围从事诊疗活动' },
+  'JUSTICE/practising-licences': { partyName: '赵某', organisation: '四川诺水律师事务所' },
+  'JUSTICE/sanctions': { partyName: '赵某', reason: '私自接受委托、收取费用' },
 };
 
 /** The decision number of row `index` of a kind: its title, the series, the year, the index. */
@@ -116,25 +132,31 @@ function value(
     case 'int':
       return String(field.min);
     case 'text':
-      return `${TEXTS[field.name] ?? field.label}${field.name === 'caseNo' || field.name === 'licenceNo' ? index + 1 : ''}`;
+      return `${KIND_TEXTS[`${kind.dept}/${kind.kind}`]?.[field.name] ?? TEXTS[field.name] ?? field.label}${field.name === 'caseNo' || field.name === 'licenceNo' ? index + 1 : ''}`;
   }
 }
 
 /**
  * Valid rows of a kind, as a department's export would hold them: the 双公示 standard's headers
- * (with amounts in 万元) for licences and penalties, the catalog's Chinese labels for the other
- * kinds, enum values by their Chinese names where they have one. Ending kinds end the decisions
+ * (with amounts in 万元) for licences and penalties, followed by the catalog's labels of the
+ * required fields the standard has no column for; the catalog's Chinese labels for the other
+ * kinds; enum values by their Chinese names where they have one. Ending kinds end the decisions
  * of the same index and series of the kind they end, so files import in order: record, then end.
  */
 export function sampleDecisionRows(kind: DecisionKind, options: SampleOptions): SampleTable {
   const standard = standardColumnsFor(kind);
   const fields = kind.fields;
   if (standard.length > 0) {
-    const headers = standard.map((column) => column.header);
+    const filled = new Set(standard.map((column) => column.field));
+    const extra = fields.filter((field) => field.required && !filled.has(field.name));
+    const headers = [
+      ...standard.map((column) => column.header),
+      ...extra.map((field) => field.label),
+    ];
     const fieldOf = (column: (typeof standard)[number]) =>
       fields.find((field) => field.name === column.field);
-    const rows = Array.from({ length: options.count }, (_, index) =>
-      standard.map((column) => {
+    const rows = Array.from({ length: options.count }, (_, index) => [
+      ...standard.map((column) => {
         const field = fieldOf(column);
         if (column.header === '行政相对人类别') return '自然人';
         if (column.header === '证件类型') return '身份证';
@@ -148,7 +170,8 @@ export function sampleDecisionRows(kind: DecisionKind, options: SampleOptions): 
         }
         return value(kind, field, index, options);
       }),
-    );
+      ...extra.map((field) => value(kind, field, index, options)),
+    ]);
     return { headers, rows };
   }
   return {
@@ -157,4 +180,23 @@ export function sampleDecisionRows(kind: DecisionKind, options: SampleOptions): 
       fields.map((field) => value(kind, field, index, options)),
     ),
   };
+}
+
+/**
+ * The canonical values of row `index` of a kind, as an approval system's form sends them to
+ * `<subgraph>RecordDecision`: keyed by field name, enum values as their codes, amounts in yuan.
+ */
+export function sampleDecisionValues(
+  kind: DecisionKind,
+  index: number,
+  options: Omit<SampleOptions, 'count'> = {},
+): Record<string, string> {
+  return Object.fromEntries(
+    kind.fields.map((field) => [
+      field.name,
+      field.type === 'enum'
+        ? field.values[index % field.values.length]
+        : value(kind, field, index, { ...options, count: index + 1 }),
+    ]),
+  );
 }

@@ -1,10 +1,12 @@
 import type { Database } from '../kit/db/database';
+import { licensingDisclosureHistory } from '../kit/licensing/licensing-disclosure-history';
 import type { LicensingRecords } from '../kit/licensing/licensing-records';
 import { LicensingPlan } from '../kit/licensing/licensing-plan';
 import { addDays, Random } from '../kit/seed/random';
 import type { SyntheticPerson } from '../kit/seed/synthetic-person';
 import { healthFeedHistory } from './health-feed-entries';
 import type { HealthOccupation, MedicalViolationKind } from './records';
+import { HEALTH_DISCLOSURE } from './decision-store';
 import { createHealthStore } from './store';
 
 const HOSPITALS = [
@@ -23,7 +25,7 @@ const FACTS: Record<MedicalViolationKind, string> = {
 
 /**
  * Replaces the health bureau's data with its part of the synthetic county as of `asOf`, writing
- * certificates, violations and their credit feed history in one transaction. Deterministic.
+ * certificates, violations and their credit and disclosure feed history in one transaction. Deterministic.
  */
 export async function seedHealth(
   db: Database,
@@ -31,7 +33,12 @@ export async function seedHealth(
   asOf: string,
 ): Promise<LicensingRecords> {
   const records = planHealthRecords(persons, asOf);
-  await createHealthStore(db).replaceAll(records, healthFeedHistory(records));
+  const names = new Map(persons.map((person) => [person.id, person.name]));
+  await createHealthStore(db).replaceAll(
+    records,
+    healthFeedHistory(records),
+    licensingDisclosureHistory(records, names, HEALTH_DISCLOSURE),
+  );
   return records;
 }
 

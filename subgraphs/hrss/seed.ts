@@ -1,9 +1,11 @@
 import type { Database } from '../kit/db/database';
+import { licensingDisclosureHistory } from '../kit/licensing/licensing-disclosure-history';
 import type { LicenceRecord, LicensingRecords } from '../kit/licensing/licensing-records';
 import { LicensingPlan } from '../kit/licensing/licensing-plan';
 import { addDays, Random } from '../kit/seed/random';
 import type { SyntheticPerson } from '../kit/seed/synthetic-person';
 import { hrssFeedHistory } from './hrss-feed-entries';
+import { HRSS_DISCLOSURE } from './decision-store';
 import { createHrssStore } from './store';
 
 const ORGANS = [
@@ -18,7 +20,8 @@ const SANCTIONS = ['警告', '记过', '记大过', '降级'] as const;
 
 /**
  * Replaces the bureau's data with its part of the synthetic county as of `asOf`, writing the
- * civil servants' register, decisions and their credit feed history in one transaction.
+ * civil servants' register, decisions and their credit and disclosure feed history in one
+ * transaction.
  */
 export async function seedHrss(
   db: Database,
@@ -26,7 +29,12 @@ export async function seedHrss(
   asOf: string,
 ): Promise<LicensingRecords> {
   const records = planHrssRecords(persons, asOf);
-  await createHrssStore(db).replaceAll(records, hrssFeedHistory(records));
+  const names = new Map(persons.map((person) => [person.id, person.name]));
+  await createHrssStore(db).replaceAll(
+    records,
+    hrssFeedHistory(records),
+    licensingDisclosureHistory(records, names, HRSS_DISCLOSURE),
+  );
   return records;
 }
 

@@ -1,10 +1,12 @@
 import type { Database } from '../kit/db/database';
+import { licensingDisclosureHistory } from '../kit/licensing/licensing-disclosure-history';
 import type { LicenceRecord, LicensingRecords } from '../kit/licensing/licensing-records';
 import { LicensingPlan } from '../kit/licensing/licensing-plan';
 import { addDays, Random } from '../kit/seed/random';
 import type { SyntheticPerson } from '../kit/seed/synthetic-person';
 import { justiceFeedHistory } from './justice-feed-entries';
 import type { JusticeOccupation, LegalServiceSanctionKind } from './records';
+import { JUSTICE_DISCLOSURE } from './decision-store';
 import { createJusticeStore } from './store';
 
 const ORGANISATIONS: Record<JusticeOccupation, readonly string[]> = {
@@ -28,7 +30,7 @@ const CODES: Record<JusticeOccupation, string> = {
 
 /**
  * Replaces the justice bureau's data with its part of the synthetic county as of `asOf`,
- * writing licences, sanctions and their credit feed history in one transaction. Deterministic.
+ * writing licences, sanctions and their credit and disclosure feed history in one transaction. Deterministic.
  */
 export async function seedJustice(
   db: Database,
@@ -36,7 +38,12 @@ export async function seedJustice(
   asOf: string,
 ): Promise<LicensingRecords> {
   const records = planJusticeRecords(persons, asOf);
-  await createJusticeStore(db).replaceAll(records, justiceFeedHistory(records));
+  const names = new Map(persons.map((person) => [person.id, person.name]));
+  await createJusticeStore(db).replaceAll(
+    records,
+    justiceFeedHistory(records),
+    licensingDisclosureHistory(records, names, JUSTICE_DISCLOSURE),
+  );
   return records;
 }
 

@@ -1,6 +1,8 @@
 import type { CreditFeedEntry, CreditFeedPage } from '../credit-feed-store';
 import { createCreditFeedStore } from '../credit-feed-store';
 import type { Database } from '../db/database';
+import { createDisclosureFeedStore } from '../disclosure-feed-store';
+import type { DisclosureFeedEntry, DisclosureFeedPage } from '../disclosure-feed-store';
 import { inBatches, insertJsonRows } from '../db/in-batches';
 import type { OccupationFeedPage } from '../occupation-feed-store';
 import { createOccupationFeedStore } from '../occupation-feed-store';
@@ -23,6 +25,7 @@ export function createLicensingStore(db: Database, schema: string) {
   if (!/^[a-z_]+$/.test(schema)) throw new Error(`invalid schema name ${schema}`);
   const feed = createCreditFeedStore(schema);
   const occupations = createOccupationFeedStore(schema);
+  const disclosures = createDisclosureFeedStore(schema);
   return {
     /** Licences of `personIds`, newest first, in one statement. */
     findLicences(personIds: readonly string[]): Promise<LicenceRecord[]> {
@@ -47,21 +50,33 @@ export function createLicensingStore(db: Database, schema: string) {
       return feed.page(db, after, first);
     },
 
+    /** A page of the disclosure feed (双公示, see createDisclosureFeedStore). */
+    disclosureFeed(after: string | null | undefined, first: number): Promise<DisclosureFeedPage> {
+      return disclosures.page(db, after, first);
+    },
+
     /** A page of the occupation feed (see createOccupationFeedStore). */
     occupationFeed(after: string | null | undefined, first: number): Promise<OccupationFeedPage> {
       return occupations.page(db, after, first);
     },
 
     /**
-     * Replaces all licences and sanctions with `records` and the credit feed with `feedEntries`,
-     * in one transaction. The feed's change_seq keeps counting up, so a collector's cursor never
-     * points into the new feed.
+     * Replaces all licences and sanctions with `records`, the credit feed with `feedEntries` and
+     * the disclosure feed with `disclosureEntries`, in one transaction, and forgets the decisions
+     * recorded through the write API (their rows are gone). The feeds' change_seq keeps counting
+     * up, so a collector's cursor never points into the new feed.
      */
-    replaceAll(records: LicensingRecords, feedEntries: readonly CreditFeedEntry[]): Promise<void> {
+    replaceAll(
+      records: LicensingRecords,
+      feedEntries: readonly CreditFeedEntry[],
+      disclosureEntries: readonly DisclosureFeedEntry[],
+    ): Promise<void> {
       return db.transaction(async (tx) => {
         await tx.exec(
           `DELETE FROM ${schema}.sanctions; DELETE FROM ${schema}.licences;
-           DELETE FROM ${schema}.credit_feed; DELETE FROM ${schema}.occupation_feed;`,
+           DELETE FROM ${schema}.credit_feed; DELETE FROM ${schema}.occupation_feed;
+           DELETE FROM ${schema}.disclosure_feed; DELETE FROM ${schema}.decision_versions;
+           DELETE FROM ${schema}.decisions;`,
         );
         await insertJsonRows(
           tx,
@@ -106,6 +121,7 @@ export function createLicensingStore(db: Database, schema: string) {
              amount numeric, status text, status_changed_at date)`,
         );
         await inBatches(feedEntries, (batch) => feed.append(tx, batch));
+        await inBatches(disclosureEntries, (batch) => disclosures.append(tx, batch));
         // Each licence as it stands: the occupations view needs no history of its own.
         await inBatches(records.licences.map(occupationFeedEntry), (batch) =>
           occupations.append(tx, batch),

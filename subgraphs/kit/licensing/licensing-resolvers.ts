@@ -8,6 +8,8 @@ export interface LicensingSchemaNames {
   feedField: string;
   /** `Query` field of the occupation feed, e.g. `healthOccupationFeed`. */
   occupationFeedField: string;
+  /** `Query` field of the disclosure feed (双公示), e.g. `healthDisclosureFeed`. */
+  disclosureFeedField: string;
   /** `Person` field of the department's domain, e.g. `health`. */
   personField: string;
   /** Type of that field, e.g. `HealthInfo`. */
@@ -39,6 +41,11 @@ export function licensingResolvers(
         args: { after?: string | null; first?: number | null },
         context: LicensingContext,
       ) => context.store.occupationFeed(args.after, args.first ?? 500),
+      [names.disclosureFeedField]: (
+        _root: unknown,
+        args: { after?: string | null; first?: number | null },
+        context: LicensingContext,
+      ) => context.store.disclosureFeed(args.after, args.first ?? 500),
     },
     Person: {
       // The department answers for any valid citizen id: no lookup needed to resolve it.

@@ -124,7 +124,16 @@ describe('loadCatalog', () => {
     ]);
     expect(
       catalog.items.filter((entry) => entry.publicationMonths !== null).map((e) => e.code),
-    ).toEqual(['TAX_MAJOR_VIOLATION', 'AMR_PENALTY']);
+    ).toEqual([
+      'TAX_MAJOR_VIOLATION',
+      'AMR_PENALTY',
+      'HRSS_SOCIAL_INSURANCE_FRAUD',
+      'HEALTH_PRACTICE_VIOLATION',
+      'HEALTH_LICENCE_REVOKED',
+      'JUSTICE_DISCIPLINARY_SANCTION',
+      'JUSTICE_PRACTICE_SUSPENDED',
+      'JUSTICE_LICENCE_REVOKED',
+    ]);
   });
 
   it('reads an item with defaults for the optional fields', () => {
