@@ -20,6 +20,12 @@ import { createObjectionStore } from '../subgraphs/credit/objections/objection-s
 import { migrate } from '../subgraphs/kit/db/migrate';
 import { marketSubgraph } from '../subgraphs/market';
 import { planMarketRecords } from '../subgraphs/market/seed';
+import { HEALTH_DISCLOSURE } from '../subgraphs/health/decision-store';
+import { planHealthRecords } from '../subgraphs/health/seed';
+import { HRSS_DISCLOSURE } from '../subgraphs/hrss/decision-store';
+import { planHrssRecords } from '../subgraphs/hrss/seed';
+import { JUSTICE_DISCLOSURE } from '../subgraphs/justice/decision-store';
+import { planJusticeRecords } from '../subgraphs/justice/seed';
 import { addMonths } from '../subgraphs/credit/rules/add-months';
 import { addDays } from '../subgraphs/kit/seed/random';
 import { postGraphQL } from './support/graphql-client';
@@ -29,6 +35,13 @@ import type { SecureSystem } from './support/start-secure-system';
 import { loadCatalog } from '../subgraphs/credit/rules/load-catalog';
 import { DB_MODES, openTestDatabases } from './support/test-databases';
 import type { TestDatabases } from './support/test-databases';
+
+/** The licensing departments' seed plans and how each publishes its penalties (双公示). */
+const LICENSING_DISCLOSURES = [
+  { plan: planHrssRecords, disclosure: HRSS_DISCLOSURE },
+  { plan: planHealthRecords, disclosure: HEALTH_DISCLOSURE },
+  { plan: planJusticeRecords, disclosure: JUSTICE_DISCLOSURE },
+];
 
 const AS_OF = chinaToday();
 const creditModule = createCreditSubgraph({ collectOnStart: false, log: () => undefined });
@@ -133,6 +146,12 @@ describe('joint measures and public disclosure through the gateway (default poli
     return postGraphQL<Data>(system.gatewayUrl, query, variables, headers);
   }
 
+  const publicationMonths = new Map(
+    loadCatalog().items.flatMap((item) =>
+      item.publicationMonths === null ? [] : [[item.code, item.publicationMonths] as const],
+    ),
+  );
+
   it('shows anonymous clients every licensing and penalty decision, masked, revoked ones gone', async () => {
     const names = new Map(system.persons.map((person) => [person.id, person.name]));
     const records = planMarketRecords(system.persons, AS_OF);
@@ -161,6 +180,21 @@ describe('joint measures and public disclosure through the gateway (default poli
           personId: penalty.personId,
           decidedAt: penalty.decidedAt,
         })),
+      // The licensing departments' penalties, each for its catalog item's publication period.
+      ...LICENSING_DISCLOSURES.flatMap(({ plan, disclosure }) =>
+        plan(system.persons, AS_OF)
+          .sanctions.filter((sanction) => disclosure.isPenalty?.(sanction.kind) ?? true)
+          .filter((sanction) => sanction.status !== 'REVOKED')
+          .filter((sanction) => {
+            const months = publicationMonths.get(disclosure.catalogCodeOf(sanction.kind));
+            return months !== undefined && addMonths(sanction.decidedAt, months) >= AS_OF;
+          })
+          .map((sanction) => ({
+            id: `${disclosure.dept}:${sanction.id}`,
+            personId: sanction.personId,
+            decidedAt: sanction.decidedAt,
+          })),
+      ),
     ]
       .filter((decision) => publishableAbout(decision.personId, decision.decidedAt))
       .sort((a, b) => b.decidedAt.localeCompare(a.decidedAt) || b.id.localeCompare(a.id));
