@@ -116,11 +116,9 @@ export function describeDecisionWriteDenials(system: () => DecisionWriteSystem):
             ),
           ),
         );
-        const written = await system()
-          .departmentDb(subgraph)
-          .query<{
-            n: string;
-          }>(`SELECT count(*)::text AS n FROM ${subgraph}.decisions WHERE decision_no = $1`, [decisionNo]);
+        const written = await system().departmentDb(subgraph).query<{
+          n: string;
+        }>(`SELECT count(*)::text AS n FROM ${subgraph}.decisions WHERE decision_no = $1`, [decisionNo]);
         expect(written).toEqual([{ n: '0' }]);
       },
     );
