@@ -17,6 +17,17 @@ const PENALTY_KINDS = ['WARNING', 'FINE', 'CONFISCATION', 'SUSPENSION', 'REVOCAT
 const uscc = { name: 'uscc', label: '统一社会信用代码', type: 'uscc', required: true } as const;
 
 /**
+ * The legal representative the decision names, optional: when given it must be the one the
+ * register holds, and the write is audited under their id too (the listing reaches their profile).
+ */
+const legalRepId = {
+  name: 'legalRepId',
+  label: '法定代表人身份证号',
+  type: 'citizenId',
+  required: false,
+} as const;
+
+/**
  * Decisions the market regulation bureau (县市场监管局) records. Licences and penalties carry the
  * 双公示 standard's party, decision and authority fields; the CLI maps the standard's headers.
  */
@@ -57,6 +68,8 @@ export const MARKET_DECISION_KINDS: readonly DecisionKind[] = [
     personField: 'personId',
     dateField: 'decidedAt',
     disclosed: 'PENALTY',
+    // A fine (罚款) states its sum in the decision; the other kinds may state none.
+    requiredWhen: [{ field: 'amount', whenField: 'penaltyKind', equals: 'FINE' }],
     fields: [
       common.personId,
       common.partyName,
@@ -112,6 +125,7 @@ export const MARKET_DECISION_KINDS: readonly DecisionKind[] = [
     decisionNoField: 'decisionNo',
     personField: null,
     usccField: 'uscc',
+    legalRepField: 'legalRepId',
     dateField: 'listedAt',
     fields: [
       uscc,
@@ -119,6 +133,7 @@ export const MARKET_DECISION_KINDS: readonly DecisionKind[] = [
       { name: 'listedAt', label: '列入日期', type: 'date', required: true },
       { name: 'reason', label: '列入原因', type: 'text', maxLen: 200, required: true },
       common.authority,
+      legalRepId,
     ],
   },
   {
@@ -129,6 +144,7 @@ export const MARKET_DECISION_KINDS: readonly DecisionKind[] = [
     decisionNoField: 'decisionNo',
     personField: null,
     usccField: 'uscc',
+    legalRepField: 'legalRepId',
     dateField: 'removedAt',
     ends: { kind: 'abnormal-operations', refField: 'listingDecisionNo' },
     fields: [
@@ -143,6 +159,7 @@ export const MARKET_DECISION_KINDS: readonly DecisionKind[] = [
       },
       { name: 'removedAt', label: '移出日期', type: 'date', required: true },
       common.authority,
+      legalRepId,
     ],
   },
 ];

@@ -1,5 +1,5 @@
-import { ALL_DECISION_KINDS } from '../../lib/decision-kinds';
-import type { DecisionField } from '../../lib/decision-kinds';
+import { ALL_DECISION_KINDS, EARLIEST_DECISION_DATE } from '../../lib/decision-kinds';
+import type { DecisionField, DecisionKind } from '../../lib/decision-kinds';
 import { ENUM_VALUE_LABELS } from '../../lib/import/enum-value-labels';
 import { standardColumnsFor } from '../../lib/import/standard-columns-for';
 
@@ -12,7 +12,7 @@ function content(field: DecisionField): string {
     case 'date':
       return field.future
         ? '日期 date, may be in the future'
-        : '日期 date, not after today (China Standard Time)';
+        : `日期 date, from ${EARLIEST_DECISION_DATE}, not after today (China Standard Time)`;
     case 'amount':
       return field.positive
         ? '金额（元）yuan, > 0, at most 2 decimals'
@@ -33,6 +33,15 @@ function content(field: DecisionField): string {
         .join(', ');
     }
   }
+}
+
+/** Whether the field must be filled: always, never, or when another field has a value. */
+function required(kind: DecisionKind, field: DecisionField): string {
+  if (field.required) return '是 yes';
+  const when = kind.requiredWhen?.find((rule) => rule.field === field.name);
+  return when
+    ? `\`${when.whenField}\` 为 \`${when.equals}\` 时 yes when \`${when.whenField}\` is \`${when.equals}\``
+    : '否 no';
 }
 
 /**
@@ -59,7 +68,7 @@ export function kindsMarkdown(): string {
         '<br>',
       );
       lines.push(
-        `| ${headers} | \`${field.name}\` | ${field.required ? '是 yes' : '否 no'} | ${content(field)} |`,
+        `| ${headers} | \`${field.name}\` | ${required(kind, field)} | ${content(field)} |`,
       );
     }
     sections.push(lines.join('\n'));

@@ -101,6 +101,8 @@ function value(
     return sampleDecisionNo(ended ?? kind, series, index);
   }
   if (field.name === 'authority') return DEPARTMENT_AUTHORITIES[kind.dept]?.[0] ?? '';
+  // Optional, and when given it must be the one the register holds: left to the register.
+  if (field.name === kind.legalRepField) return '';
   const subjects = options.subjects;
   if (subjects) {
     const enforcement = subjects.cases[index % subjects.cases.length];

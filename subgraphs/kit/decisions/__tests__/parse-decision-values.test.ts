@@ -154,7 +154,7 @@ describe('parseDecisionValues', () => {
       parseDecisionValues(penalties, values({ ...penalty, authority: '某某局' }), NOW),
     ).toEqual({
       ok: false,
-      problems: [{ field: 'authority', reason: 'unknown authority 某某局' }],
+      problems: [{ field: 'authority', reason: 'not the name of any department' }],
     });
     expect(
       parseDecisionValues(penalties, values({ ...penalty, authority: '县市场监管局' }), NOW).ok,
@@ -177,5 +177,68 @@ describe('parseDecisionValues', () => {
         { field: 'uscc', reason: expect.stringContaining('not a unified social credit code') },
       ],
     });
+  });
+
+  it('refuses a date before 1949-10-01, naming the field and the bound', () => {
+    expect(
+      parseDecisionValues(
+        kind('AMR', 'penalties'),
+        values({ ...penalty, decidedAt: '1949-09-30' }),
+        NOW,
+      ),
+    ).toEqual({ ok: false, problems: [{ field: 'decidedAt', reason: 'before 1949-10-01' }] });
+    expect(
+      parseDecisionValues(
+        kind('AMR', 'penalties'),
+        values({ ...penalty, decidedAt: '1949-10-01' }),
+        NOW,
+      ).ok,
+    ).toBe(true);
+  });
+
+  it('refuses a fine without its amount, naming the amount; other penalties may state none', () => {
+    const withoutAmount = { ...penalty, amount: null };
+    expect(parseDecisionValues(kind('AMR', 'penalties'), values(withoutAmount), NOW)).toEqual({
+      ok: false,
+      problems: [{ field: 'amount', reason: 'required when penaltyKind is FINE' }],
+    });
+    expect(
+      parseDecisionValues(
+        kind('AMR', 'penalties'),
+        values({ ...withoutAmount, penaltyKind: 'WARNING' }),
+        NOW,
+      ).ok,
+    ).toBe(true);
+  });
+
+  it('never echoes what was sent: ids, dates, enum values, names and unknown fields are named, not quoted', () => {
+    const badId = PERSON.slice(0, 17) + (PERSON[17] === '0' ? '1' : '0');
+    const sent = {
+      ...penalty,
+      personId: badId,
+      decidedAt: '2026-02-30',
+      penaltyKind: '张三罚款',
+      authority: '张三的私人机构',
+    };
+    const result = parseDecisionValues(
+      kind('AMR', 'penalties'),
+      [...values(sent), { field: PERSON, value: 'x' }],
+      NOW,
+    );
+    expect(result).toEqual({
+      ok: false,
+      problems: [
+        { field: null, reason: 'a field penalties does not have' },
+        { field: 'personId', reason: 'not a citizen id: wrong check character (GB 11643)' },
+        {
+          field: 'penaltyKind',
+          reason: 'not one of WARNING, FINE, CONFISCATION, SUSPENSION, REVOCATION',
+        },
+        { field: 'decidedAt', reason: 'not a real date yyyy-mm-dd' },
+        { field: 'authority', reason: 'not the name of any department' },
+      ],
+    });
+    const text = JSON.stringify(result);
+    for (const value of [badId, PERSON, '2026-02-30', '张三']) expect(text).not.toContain(value);
   });
 });
