@@ -16,6 +16,8 @@ export interface DishonestDebtorRecord {
   id: string;
   personId: string;
   caseNo: string;
+  /** The listing decision's number (文书号): stays with the court, never on a feed. */
+  decisionNo: string;
   court: string;
   listedAt: string;
   status: 'LISTED' | 'PERFORMED' | 'REVOKED';
@@ -28,6 +30,8 @@ export interface ConsumptionRestrictionRecord {
   id: string;
   personId: string;
   caseNo: string;
+  /** The order's number (文书号): stays with the court, never on a feed. */
+  decisionNo: string;
   court: string;
   decidedAt: string;
   status: 'ACTIVE' | 'PERFORMED' | 'REVOKED';

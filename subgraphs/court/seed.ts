@@ -132,6 +132,8 @@ class CourtPlan {
       id: `COURT-DD-${pad(this.records.listings.length + 1)}`,
       personId: enforcement.personId,
       caseNo: enforcement.caseNo,
+      // The decision is issued in the enforcement case and numbered after it (之一, 之二, ...).
+      decisionNo: `${enforcement.caseNo}之一`,
       court: enforcement.court,
       listedAt,
       status: 'LISTED',
@@ -150,6 +152,7 @@ class CourtPlan {
       id: `COURT-RST-${pad(this.records.restrictions.length + 1)}`,
       personId: enforcement.personId,
       caseNo: enforcement.caseNo,
+      decisionNo: `${enforcement.caseNo}之二`,
       court: enforcement.court,
       decidedAt,
       status: 'ACTIVE',

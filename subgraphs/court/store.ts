@@ -18,11 +18,13 @@ const CASE_COLUMNS = `case_no AS "caseNo", person_id AS "personId", court,
   to_char(filed_at, 'YYYY-MM-DD') AS "filedAt", amount::float8 AS amount, status,
   to_char(closed_at, 'YYYY-MM-DD') AS "closedAt"`;
 
-const LISTING_COLUMNS = `id, person_id AS "personId", case_no AS "caseNo", court,
+const LISTING_COLUMNS = `id, person_id AS "personId", case_no AS "caseNo",
+  decision_no AS "decisionNo", court,
   to_char(listed_at, 'YYYY-MM-DD') AS "listedAt", status,
   to_char(delisted_at, 'YYYY-MM-DD') AS "delistedAt", obligation`;
 
-const RESTRICTION_COLUMNS = `id, person_id AS "personId", case_no AS "caseNo", court,
+const RESTRICTION_COLUMNS = `id, person_id AS "personId", case_no AS "caseNo",
+  decision_no AS "decisionNo", court,
   to_char(decided_at, 'YYYY-MM-DD') AS "decidedAt", status,
   to_char(status_changed_at, 'YYYY-MM-DD') AS "statusChangedAt"`;
 
@@ -142,17 +144,20 @@ export function createCourtStore(db: Database) {
             id: l.id,
             person_id: l.personId,
             case_no: l.caseNo,
+            decision_no: l.decisionNo,
             court: l.court,
             listed_at: l.listedAt,
             status: l.status,
             delisted_at: l.delistedAt,
             obligation: l.obligation,
           })),
-          `INSERT INTO court.dishonest_debtors (id, person_id, case_no, court, listed_at, status,
-             delisted_at, obligation)
-           SELECT id, person_id, case_no, court, listed_at, status, delisted_at, obligation
+          `INSERT INTO court.dishonest_debtors (id, person_id, case_no, decision_no, court,
+             listed_at, status, delisted_at, obligation)
+           SELECT id, person_id, case_no, decision_no, court, listed_at, status, delisted_at,
+             obligation
            FROM jsonb_to_recordset($1::jsonb) AS x(id text, person_id text, case_no text,
-             court text, listed_at date, status text, delisted_at date, obligation text)`,
+             decision_no text, court text, listed_at date, status text, delisted_at date,
+             obligation text)`,
         );
         await insertJsonRows(
           tx,
@@ -160,16 +165,19 @@ export function createCourtStore(db: Database) {
             id: r.id,
             person_id: r.personId,
             case_no: r.caseNo,
+            decision_no: r.decisionNo,
             court: r.court,
             decided_at: r.decidedAt,
             status: r.status,
             status_changed_at: r.statusChangedAt,
           })),
-          `INSERT INTO court.consumption_restrictions (id, person_id, case_no, court, decided_at,
-             status, status_changed_at)
-           SELECT id, person_id, case_no, court, decided_at, status, status_changed_at
+          `INSERT INTO court.consumption_restrictions (id, person_id, case_no, decision_no, court,
+             decided_at, status, status_changed_at)
+           SELECT id, person_id, case_no, decision_no, court, decided_at, status,
+             status_changed_at
            FROM jsonb_to_recordset($1::jsonb) AS x(id text, person_id text, case_no text,
-             court text, decided_at date, status text, status_changed_at date)`,
+             decision_no text, court text, decided_at date, status text,
+             status_changed_at date)`,
         );
         await inBatches(feedEntries, (batch) => feed.append(tx, batch));
       });

@@ -5,6 +5,7 @@ import type {
   FeedVersions,
 } from '../kit/decisions/decision-projection';
 import { DecisionRefusal } from '../kit/decisions/decision-refusal';
+import type { DecisionValues } from '../kit/decisions/decision-values';
 import { integrityFeedEntry } from './education-feed-entries';
 import { mayKeepIntegrityRecord } from './integrity-age-rule';
 import type { IntegrityRecord } from './records';
@@ -54,19 +55,31 @@ async function applyRecord(tx: Queryable, change: DecisionChange): Promise<FeedV
   return { credit: record ? [integrityFeedEntry(record)] : [], disclosure: [] };
 }
 
-/** A correction names the record by its decision number (recorded here or seeded alike). */
+/**
+ * A correction names the record by its decision number (recorded here or seeded alike) and ends
+ * it once. `reopen`: the correction no longer holds, so the record is in force again.
+ */
 async function applyCorrection(tx: Queryable, change: DecisionChange): Promise<FeedVersions> {
   const v = change.values;
+  if (change.change === 'reopen') {
+    const [reopened] = await tx.query<IntegrityRecord>(
+      `UPDATE education.integrity_records SET status = 'ACTIVE', status_changed_at = NULL
+       WHERE decision_no = $1 AND person_id = $2 AND status = $3 AND status_changed_at = $4::date
+       RETURNING ${INTEGRITY_COLUMNS}`,
+      [v.recordDecisionNo, v.personId, v.correction, v.correctedAt],
+    );
+    return { credit: reopened ? [integrityFeedEntry(reopened)] : [], disclosure: [] };
+  }
   const [record] = await tx.query<IntegrityRecord>(
     `SELECT ${INTEGRITY_COLUMNS} FROM education.integrity_records
      WHERE decision_no = $1 AND person_id = $2 FOR UPDATE`,
     [v.recordDecisionNo, v.personId],
   );
   if (!record) {
-    throw refuse('recordDecisionNo', `no integrity record ${v.recordDecisionNo} of this person`);
+    throw refuse('recordDecisionNo', 'no integrity record of this person with this number');
   }
-  if (record.status !== 'ACTIVE' && change.change === 'record') {
-    throw refuse('recordDecisionNo', `record ${v.recordDecisionNo} is already ${record.status}`);
+  if (record.status !== 'ACTIVE') {
+    throw refuse('recordDecisionNo', `this record is already ${record.status.toLowerCase()}`);
   }
   if ((v.correctedAt ?? '') < record.decidedAt) throw refuse('correctedAt', 'before the record');
   const [corrected] = await tx.query<IntegrityRecord>(
@@ -77,8 +90,39 @@ async function applyCorrection(tx: Queryable, change: DecisionChange): Promise<F
   return { credit: [integrityFeedEntry(corrected)], disclosure: [] };
 }
 
+/** A seeded integrity record numbered `decisionNo`, as the ledger would keep it. */
+async function unrecordedRecord(
+  q: Queryable,
+  decisionNo: string,
+  given: DecisionValues | null,
+): Promise<{ recordId: string; values: DecisionValues } | null> {
+  const [record] = await q.query<IntegrityRecord>(
+    `SELECT ${INTEGRITY_COLUMNS} FROM education.integrity_records WHERE decision_no = $1
+     ORDER BY id LIMIT 1`,
+    [decisionNo],
+  );
+  if (!record) return null;
+  return {
+    recordId: record.id,
+    values: {
+      personId: record.personId,
+      decisionNo,
+      recordKind: record.kind,
+      institution: record.institution,
+      decidedAt: record.decidedAt,
+      description: record.description,
+      authority: given?.authority ?? null,
+    },
+  };
+}
+
 /** How the education bureau's integrity file takes its recorded decisions. */
 export const educationDecisionProjection: DecisionProjection = {
+  findUnrecorded(q, kind, decisionNo, given) {
+    return kind.kind === 'integrity-records'
+      ? unrecordedRecord(q, decisionNo, given)
+      : Promise.resolve(null);
+  },
   apply(tx, change) {
     switch (change.kind.kind) {
       case 'integrity-records':

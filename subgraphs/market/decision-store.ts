@@ -5,9 +5,15 @@ import type {
   FeedVersions,
 } from '../kit/decisions/decision-projection';
 import { DecisionRefusal } from '../kit/decisions/decision-refusal';
+import type { DecisionValues } from '../kit/decisions/decision-values';
+import {
+  applyAbnormalListing,
+  applyAbnormalRemoval,
+  unrecordedAbnormalListing,
+} from './abnormal-listing-decisions';
 import { licenseDisclosureEntry, penaltyDisclosureEntry } from './market-disclosure-entries';
-import { listingFeedEntry, penaltyFeedEntry } from './market-feed-entries';
-import type { EnterpriseRecord, LicenseRecord, PenaltyRecord } from './records';
+import { penaltyFeedEntry } from './market-feed-entries';
+import type { LicenseRecord, PenaltyRecord } from './records';
 
 /** The bureau's name on a decision that names no authority. */
 const MARKET_AUTHORITY = '通江县市场监督管理局';
@@ -20,11 +26,6 @@ const PENALTY_COLUMNS = `id, person_id AS "personId", decision_no AS "decisionNo
   to_char(decided_at, 'YYYY-MM-DD') AS "decidedAt", kind, amount::float8 AS amount, reason, status,
   to_char(status_changed_at, 'YYYY-MM-DD') AS "statusChangedAt",
   simple_procedure AS "simpleProcedure"`;
-
-const ENTERPRISE_COLUMNS = `uscc, name, type, to_char(registered_at, 'YYYY-MM-DD') AS "registeredAt",
-  status, to_char(abnormal_since, 'YYYY-MM-DD') AS "abnormalSince",
-  to_char(serious_illegal_since, 'YYYY-MM-DD') AS "seriousIllegalSince",
-  listing_decision_no AS "listingDecisionNo", legal_rep_id AS "legalRepresentativeId"`;
 
 const none: FeedVersions = { credit: [], disclosure: [] };
 
@@ -117,7 +118,10 @@ async function applyPenalty(tx: Queryable, change: DecisionChange): Promise<Feed
   return penalty ? penaltyVersions(penalty, v.partyName ?? '', v.authority) : none;
 }
 
-/** A revocation decision revokes the penalty it names (recorded here or seeded alike). */
+/**
+ * A revocation decision revokes the penalty it names (recorded here or seeded alike), once.
+ * `reopen`: the revocation no longer holds, so the penalty is in force (and published) again.
+ */
 async function applyPenaltyRevocation(
   tx: Queryable,
   change: DecisionChange,
@@ -128,11 +132,18 @@ async function applyPenaltyRevocation(
      FOR UPDATE`,
     [v.penaltyDecisionNo, v.personId],
   );
-  if (!penalty) {
-    throw refuse('penaltyDecisionNo', `no penalty ${v.penaltyDecisionNo} of this person`);
+  if (change.change === 'reopen') {
+    if (penalty?.status !== 'REVOKED' || penalty.statusChangedAt !== v.revokedAt) return none;
+    const [reopened] = await tx.query<PenaltyRecord>(
+      `UPDATE market.penalties SET status = 'ACTIVE', status_changed_at = NULL WHERE id = $1
+       RETURNING ${PENALTY_COLUMNS}`,
+      [penalty.id],
+    );
+    return penaltyVersions(reopened, ...(await disclosedAs(tx, penalty.id)));
   }
-  if (penalty.status === 'REVOKED' && change.change === 'record') {
-    throw refuse('penaltyDecisionNo', `penalty ${v.penaltyDecisionNo} is already revoked`);
+  if (!penalty) throw refuse('penaltyDecisionNo', 'no penalty of this person with this number');
+  if (penalty.status === 'REVOKED') {
+    throw refuse('penaltyDecisionNo', 'this penalty is already revoked (revoked once)');
   }
   if ((v.revokedAt ?? '') < penalty.decidedAt) throw refuse('revokedAt', 'before the penalty');
   const [revoked] = await tx.query<PenaltyRecord>(
@@ -140,77 +151,93 @@ async function applyPenaltyRevocation(
      RETURNING ${PENALTY_COLUMNS}`,
     [penalty.id, v.revokedAt],
   );
-  // The party's name as the penalty's own disclosure carried it: the revocation names none.
+  return penaltyVersions(revoked, ...(await disclosedAs(tx, penalty.id)));
+}
+
+/** The party's name and authority as the penalty's own disclosure carried them (a revocation names neither). */
+async function disclosedAs(tx: Queryable, penaltyId: string): Promise<[string, string | null]> {
   const [named] = await tx.query<{ partyName: string; authority: string }>(
     `SELECT party_name AS "partyName", authority FROM market.disclosure_feed
      WHERE source_record_id = $1 ORDER BY change_seq DESC LIMIT 1`,
-    [penalty.id],
+    [penaltyId],
   );
-  return penaltyVersions(revoked, named?.partyName ?? '', named?.authority ?? null);
+  return [named?.partyName ?? '', named?.authority ?? null];
 }
 
-async function applyAbnormalListing(tx: Queryable, change: DecisionChange): Promise<FeedVersions> {
-  const v = change.values;
-  const [enterprise] =
-    change.change === 'revoke'
-      ? await tx.query<EnterpriseRecord>(
-          `SELECT ${ENTERPRISE_COLUMNS} FROM market.enterprises
-           WHERE uscc = $1 AND listing_decision_no = $2 FOR UPDATE`,
-          [v.uscc, v.decisionNo],
-        )
-      : await tx.query<EnterpriseRecord>(
-          `UPDATE market.enterprises SET status = 'ABNORMAL_OPERATION', abnormal_since = $2::date,
-             listing_decision_no = $3
-           WHERE uscc = $1 AND status IN ('ACTIVE', 'ABNORMAL_OPERATION')
-           RETURNING ${ENTERPRISE_COLUMNS}`,
-          [v.uscc, v.listedAt, v.decisionNo],
-        );
-  if (!enterprise) {
-    if (change.change === 'revoke') return none;
-    throw refuse('uscc', 'no registered enterprise in operation with this code');
-  }
-  const entry = listingFeedEntry(enterprise);
-  if (change.change !== 'revoke') return { credit: entry ? [entry] : [], disclosure: [] };
-  await tx.query(
-    `UPDATE market.enterprises SET status = 'ACTIVE', abnormal_since = NULL,
-       listing_decision_no = NULL WHERE uscc = $1`,
-    [v.uscc],
+/** A seeded penalty numbered `decisionNo`, as the ledger would keep it. */
+async function unrecordedPenalty(
+  q: Queryable,
+  decisionNo: string,
+  given: DecisionValues | null,
+): Promise<{ recordId: string; values: DecisionValues } | null> {
+  const [penalty] = await q.query<PenaltyRecord>(
+    `SELECT ${PENALTY_COLUMNS} FROM market.penalties WHERE decision_no = $1 ORDER BY id LIMIT 1`,
+    [decisionNo],
   );
+  if (!penalty) return null;
+  // The table keeps only whether the procedure was simple: GENERAL and "not given" are alike.
+  const procedure = penalty.simpleProcedure
+    ? 'SIMPLE'
+    : given?.procedure === 'SIMPLE'
+      ? 'GENERAL'
+      : (given?.procedure ?? null);
   return {
-    credit: entry
-      ? [{ ...entry, status: 'REVOKED', statusChangedAt: change.revokedAt ?? null }]
-      : [],
-    disclosure: [],
+    recordId: penalty.id,
+    values: {
+      personId: penalty.personId,
+      partyName: given?.partyName ?? null,
+      decisionNo,
+      penaltyKind: penalty.kind,
+      decidedAt: penalty.decidedAt,
+      amount: penalty.amount === null ? null : penalty.amount.toFixed(2),
+      reason: penalty.reason,
+      procedure,
+      authority: given?.authority ?? null,
+    },
   };
 }
 
-async function applyAbnormalRemoval(tx: Queryable, change: DecisionChange): Promise<FeedVersions> {
-  const v = change.values;
-  const [listed] = await tx.query<EnterpriseRecord>(
-    `SELECT ${ENTERPRISE_COLUMNS} FROM market.enterprises
-     WHERE uscc = $1 AND status = 'ABNORMAL_OPERATION' AND listing_decision_no = $2 FOR UPDATE`,
-    [v.uscc, v.listingDecisionNo],
+/** A seeded licence numbered `decisionNo`, as the ledger would keep it. */
+async function unrecordedLicence(
+  q: Queryable,
+  decisionNo: string,
+  given: DecisionValues | null,
+): Promise<{ recordId: string; values: DecisionValues } | null> {
+  const [licence] = await q.query<LicenseRecord>(
+    `SELECT ${LICENSE_COLUMNS} FROM market.licenses WHERE decision_no = $1 ORDER BY id LIMIT 1`,
+    [decisionNo],
   );
-  if (!listed) {
-    throw refuse('listingDecisionNo', `enterprise is not listed under ${v.listingDecisionNo}`);
-  }
-  if ((v.removedAt ?? '') < (listed.abnormalSince ?? '')) {
-    throw refuse('removedAt', 'before the listing');
-  }
-  const entry = listingFeedEntry(listed);
-  await tx.query(
-    `UPDATE market.enterprises SET status = 'ACTIVE', abnormal_since = NULL,
-       listing_decision_no = NULL WHERE uscc = $1`,
-    [v.uscc],
-  );
+  if (!licence) return null;
   return {
-    credit: entry ? [{ ...entry, status: 'PERFORMED', statusChangedAt: v.removedAt }] : [],
-    disclosure: [],
+    recordId: licence.id,
+    values: {
+      personId: licence.personId,
+      partyName: given?.partyName ?? null,
+      decisionNo,
+      licenceKind: licence.kind,
+      licenceNo: licence.licenseNo,
+      issuedAt: licence.issuedAt,
+      validUntil: licence.validUntil,
+      // The issuer is kept, the bureau's own name when none was given: compared only if given.
+      authority: given && given.authority === null ? null : licence.issuer,
+    },
   };
 }
 
 /** How the market bureau's tables take its recorded decisions (kinds of lib/decision-kinds). */
 export const marketDecisionProjection: DecisionProjection = {
+  findUnrecorded(q, kind, decisionNo, given) {
+    switch (kind.kind) {
+      case 'licences':
+        return unrecordedLicence(q, decisionNo, given);
+      case 'penalties':
+        return unrecordedPenalty(q, decisionNo, given);
+      case 'abnormal-operations':
+        return unrecordedAbnormalListing(q, decisionNo, given);
+      default:
+        return Promise.resolve(null);
+    }
+  },
   apply(tx, change) {
     switch (change.kind.kind) {
       case 'licences':

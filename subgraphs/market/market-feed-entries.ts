@@ -1,6 +1,7 @@
 import { creditFeedHistory } from '../kit/credit-feed-history';
 import type { CreditFeedEntry } from '../kit/credit-feed-store';
 import type {
+  AbnormalListingRecord,
   ContractHonourRecord,
   EnterpriseRecord,
   MarketRecords,
@@ -58,6 +59,30 @@ export function listingFeedEntry(enterprise: EnterpriseRecord): CreditFeedEntry 
     };
   }
   return null;
+}
+
+/**
+ * The feed entry of one abnormal-operation listing for the legal representative of its enterprise
+ * (AMR_ABNORMAL_ENTERPRISE_LEGAL_REP): ACTIVE while listed, PERFORMED once removed, REVOKED when
+ * withdrawn. Keyed by the listing, not the enterprise, so a second listing of the same enterprise
+ * is a second record and its removal ends only the listing it names. (A seeded listing's id is
+ * its enterprise's code: the same source record id as {@link listingFeedEntry} gives it.)
+ */
+export function abnormalListingFeedEntry(
+  listing: AbnormalListingRecord,
+  legalRepresentativeId: string,
+): CreditFeedEntry {
+  const status =
+    listing.status === 'LISTED' ? 'ACTIVE' : listing.status === 'REMOVED' ? 'PERFORMED' : 'REVOKED';
+  return {
+    sourceRecordId: `abnormal:${listing.id}:${legalRepresentativeId}`,
+    personId: legalRepresentativeId,
+    catalogCode: 'AMR_ABNORMAL_ENTERPRISE_LEGAL_REP',
+    decidedAt: listing.listedAt,
+    decisionNo: listing.decisionNo,
+    status,
+    statusChangedAt: listing.removedAt,
+  };
 }
 
 /** The feed version of a "守合同重信用" publicity (GOOD) of an enterprise the person represents. */

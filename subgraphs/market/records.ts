@@ -55,6 +55,20 @@ export interface EnterpriseRecord {
   legalRepresentativeId: string | null;
 }
 
+/** One abnormal-operation listing decision (a row of `market.abnormal_listings`). */
+export interface AbnormalListingRecord {
+  id: string;
+  uscc: string;
+  decisionNo: string;
+  /** ISO date listed. */
+  listedAt: string;
+  reason: string;
+  /** LISTED while in force; REMOVED by a removal decision; REVOKED when withdrawn in error. */
+  status: 'LISTED' | 'REMOVED' | 'REVOKED';
+  /** ISO date removed or revoked; null while listed. */
+  removedAt: string | null;
+}
+
 /** A person's role in an enterprise (a row of `market.enterprise_roles`). */
 export interface EnterpriseRoleRecord {
   personId: string;

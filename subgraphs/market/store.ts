@@ -5,6 +5,7 @@ import { inBatches, insertJsonRows } from '../kit/db/in-batches';
 import type { DisclosureFeedEntry, DisclosureFeedPage } from '../kit/disclosure-feed-store';
 import { createDisclosureFeedStore } from '../kit/disclosure-feed-store';
 import type { EnterpriseRecord, MarketInfoRecord, MarketRecords } from './records';
+import { SEEDED_LISTING_REASON } from './seeded-listing-reason';
 
 /** Rows per bulk insert statement. */
 
@@ -86,7 +87,7 @@ export function createMarketStore(db: Database) {
         await tx.exec(
           `DELETE FROM market.contract_honours; DELETE FROM market.enterprise_roles;
            DELETE FROM market.licenses; DELETE FROM market.penalties;
-           DELETE FROM market.enterprises; DELETE FROM market.credit_feed;
+           DELETE FROM market.abnormal_listings; DELETE FROM market.enterprises; DELETE FROM market.credit_feed;
            DELETE FROM market.disclosure_feed; DELETE FROM market.decisions;
            DELETE FROM market.decision_versions;`,
         );
@@ -110,6 +111,16 @@ export function createMarketStore(db: Database) {
            FROM jsonb_to_recordset($1::jsonb) AS x(uscc text, name text, type text,
              registered_at date, status text, abnormal_since date, serious_illegal_since date,
              listing_decision_no text, legal_rep_id text)`,
+        );
+        // The one listing the seed gives each enterprise on the abnormal-operation list, under the
+        // enterprise's code (so its feed entry keeps the id the seed's feed history gave it).
+        await tx.exec(
+          `INSERT INTO market.abnormal_listings (id, uscc, decision_no, listed_at, reason, status)
+           SELECT uscc, uscc, listing_decision_no, abnormal_since, '${SEEDED_LISTING_REASON}',
+             'LISTED'
+           FROM market.enterprises
+           WHERE status = 'ABNORMAL_OPERATION' AND abnormal_since IS NOT NULL
+             AND listing_decision_no IS NOT NULL`,
         );
         await insertJsonRows(
           tx,

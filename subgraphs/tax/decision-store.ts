@@ -5,6 +5,7 @@ import type {
   FeedVersions,
 } from '../kit/decisions/decision-projection';
 import { DecisionRefusal } from '../kit/decisions/decision-refusal';
+import type { DecisionValues } from '../kit/decisions/decision-values';
 import type { TaxArrearRecord, TaxViolationRecord } from './records';
 import { violationDisclosureEntry, TAX_AUTHORITY } from './tax-disclosure-entries';
 import { arrearFeedEntry, violationFeedEntry } from './tax-feed-entries';
@@ -54,16 +55,24 @@ async function applyArrear(tx: Queryable, change: DecisionChange): Promise<FeedV
 
 async function applySettlement(tx: Queryable, change: DecisionChange): Promise<FeedVersions> {
   const v = change.values;
+  if (change.change === 'reopen') {
+    // The settlement no longer holds: the arrears it paid are outstanding again.
+    const [reopened] = await tx.query<TaxArrearRecord>(
+      `UPDATE tax.arrears SET status = 'OUTSTANDING', paid_at = NULL
+       WHERE decision_no = $1 AND person_id = $2 AND status = 'PAID' AND paid_at = $3::date
+       RETURNING ${ARREAR_COLUMNS}`,
+      [v.arrearDecisionNo, v.personId, v.paidAt],
+    );
+    return reopened ? { credit: [arrearFeedEntry(reopened)], disclosure: [] } : none;
+  }
   const [arrear] = await tx.query<TaxArrearRecord>(
     `SELECT ${ARREAR_COLUMNS} FROM tax.arrears WHERE decision_no = $1 AND person_id = $2
      FOR UPDATE`,
     [v.arrearDecisionNo, v.personId],
   );
-  if (!arrear) {
-    throw refuse('arrearDecisionNo', `no arrears ${v.arrearDecisionNo} of this person`);
-  }
-  if (arrear.status === 'PAID' && change.change === 'record') {
-    throw refuse('arrearDecisionNo', `arrears ${v.arrearDecisionNo} are already paid`);
+  if (!arrear) throw refuse('arrearDecisionNo', 'no arrears of this person with this number');
+  if (arrear.status === 'PAID') {
+    throw refuse('arrearDecisionNo', 'these arrears are already paid (settled once)');
   }
   if ((v.paidAt ?? '') < arrear.since) throw refuse('paidAt', 'before the arrears arose');
   const [paid] = await tx.query<TaxArrearRecord>(
@@ -112,8 +121,63 @@ async function applyViolation(tx: Queryable, change: DecisionChange): Promise<Fe
   };
 }
 
+/** A seeded arrear numbered `decisionNo`, as the ledger would keep it. */
+async function unrecordedArrear(
+  q: Queryable,
+  decisionNo: string,
+  given: DecisionValues | null,
+): Promise<{ recordId: string; values: DecisionValues } | null> {
+  const [arrear] = await q.query<TaxArrearRecord>(
+    `SELECT ${ARREAR_COLUMNS} FROM tax.arrears WHERE decision_no = $1 ORDER BY id LIMIT 1`,
+    [decisionNo],
+  );
+  if (!arrear) return null;
+  return {
+    recordId: arrear.id,
+    values: {
+      personId: arrear.personId,
+      decisionNo,
+      taxType: arrear.taxType,
+      amount: arrear.amount.toFixed(2),
+      since: arrear.since,
+      authority: given?.authority ?? null,
+    },
+  };
+}
+
+/** A seeded violation numbered `decisionNo`, as the ledger would keep it. */
+async function unrecordedViolation(
+  q: Queryable,
+  decisionNo: string,
+  given: DecisionValues | null,
+): Promise<{ recordId: string; values: DecisionValues } | null> {
+  const [violation] = await q.query<TaxViolationRecord>(
+    `SELECT ${VIOLATION_COLUMNS} FROM tax.violations WHERE decision_no = $1 ORDER BY id LIMIT 1`,
+    [decisionNo],
+  );
+  if (!violation) return null;
+  return {
+    recordId: violation.id,
+    values: {
+      personId: violation.personId,
+      partyName: given?.partyName ?? null,
+      decisionNo,
+      violationKind: violation.kind,
+      decidedAt: violation.decidedAt,
+      description: violation.description,
+      penaltyAmount: violation.penaltyAmount === null ? null : violation.penaltyAmount.toFixed(2),
+      authority: given?.authority ?? null,
+    },
+  };
+}
+
 /** How the tax bureau's tables take its recorded decisions (kinds of lib/decision-kinds). */
 export const taxDecisionProjection: DecisionProjection = {
+  findUnrecorded(q, kind, decisionNo, given) {
+    if (kind.kind === 'arrears') return unrecordedArrear(q, decisionNo, given);
+    if (kind.kind === 'violations') return unrecordedViolation(q, decisionNo, given);
+    return Promise.resolve(null);
+  },
   apply(tx, change) {
     switch (change.kind.kind) {
       case 'arrears':

@@ -28,6 +28,9 @@ const RECORD = `mutation Record($kind: String!, $values: [ImportValueInput!]!) {
 const CORRECT = `mutation Correct($kind: String!, $values: [ImportValueInput!]!) {
   taxCorrectDecision(kind: $kind, values: $values) { kind decisionNo recordId outcome version }
 }`;
+const TAX_REVOKE = `mutation Revoke($kind: String!, $no: String!, $on: String!) {
+  taxRevokeDecision(kind: $kind, decisionNo: $no, revokedAt: $on) { decisionNo outcome version }
+}`;
 const MARKET_RECORD = `mutation Record($kind: String!, $values: [ImportValueInput!]!) {
   marketRecordDecision(kind: $kind, values: $values) { kind decisionNo recordId outcome version }
 }`;
@@ -598,6 +601,86 @@ export function describeDecisionWrites(system: () => DecisionWriteSystem): void 
         rows,
       });
       expect(errorLines(tax)).toEqual(['FORBIDDEN default-deny']);
+    });
+
+    it('a settlement corrected to another arrear re-opens the first on the profile and ends the second; revoked, it re-opens the second', async () => {
+      const personId = system().scenarios.clean[0];
+      for (const no of ['通税通〔2026〕9201号', '通税通〔2026〕9202号']) {
+        const recorded = await ask<{ taxRecordDecision: Write }>(recorder('TAX'), RECORD, {
+          kind: 'arrears',
+          values: values(arrear(personId, no)),
+        });
+        expect(recorded.data?.taxRecordDecision.outcome).toBe('INSERTED');
+      }
+      const settlement = {
+        personId,
+        decisionNo: '完税〔2026〕9201号',
+        arrearDecisionNo: '通税通〔2026〕9201号',
+        paidAt: addDays(today, -1),
+      };
+      const settled = await ask<{ taxRecordDecision: Write }>(recorder('TAX'), RECORD, {
+        kind: 'arrear-settlements',
+        values: values(settlement),
+      });
+      expect(settled.data?.taxRecordDecision.outcome).toBe('ENDED');
+      const statusOf = async () => {
+        const records = (await profile(personId))?.creditRecords ?? [];
+        return ['通税通〔2026〕9201号', '通税通〔2026〕9202号'].map(
+          (no) => records.find((r) => r.decisionNo === no)?.status,
+        );
+      };
+      await collect();
+      expect(await statusOf()).toEqual(['PERFORMED', 'ACTIVE']);
+
+      const corrected = await ask<{ taxCorrectDecision: Write }>(recorder('TAX'), CORRECT, {
+        kind: 'arrear-settlements',
+        values: values({ ...settlement, arrearDecisionNo: '通税通〔2026〕9202号' }),
+      });
+      expect(corrected.errors).toBeUndefined();
+      expect(corrected.data?.taxCorrectDecision.outcome).toBe('CORRECTED');
+      await collect();
+      expect(await statusOf()).toEqual(['ACTIVE', 'PERFORMED']);
+
+      const revoked = await ask<{ taxRevokeDecision: Write }>(recorder('TAX'), TAX_REVOKE, {
+        kind: 'arrear-settlements',
+        no: '完税〔2026〕9201号',
+        on: today,
+      });
+      expect(revoked.data?.taxRevokeDecision.outcome).toBe('REVOKED');
+      await collect();
+      expect(await statusOf()).toEqual(['ACTIVE', 'ACTIVE']);
+    });
+
+    it('a correction to another person is audited under both, so the first finds it under their own HMAC', async () => {
+      const [first, second] = [system().scenarios.clean[0], system().scenarios.clean_3y[0]];
+      const decisionNo = '通税通〔2026〕9203号';
+      await ask(recorder('TAX'), RECORD, {
+        kind: 'arrears',
+        values: values(arrear(first, decisionNo)),
+      });
+      const corrected = await ask<{ taxCorrectDecision: Write }>(recorder('TAX'), CORRECT, {
+        kind: 'arrears',
+        values: values(arrear(second, decisionNo)),
+      });
+      expect(corrected.data?.taxCorrectDecision.outcome).toBe('CORRECTED');
+      const rows = await system().auditDb.query<AuditRow>(
+        `SELECT writer, payload FROM audit.entries WHERE writer = 'tax'
+           AND payload::text LIKE '%通税通〔2026〕9203号%' ORDER BY seq`,
+      );
+      const subjects = rows.map((row) => row.payload.resolved?.map((r) => r.subject.hmac));
+      // Recorded about the first (attempted, inserted), corrected about both (attempted, done).
+      expect(subjects.map((hmacs) => hmacs?.length)).toEqual([1, 1, 2, 2]);
+      const firstHmac = subjects[0]?.[0];
+      expect(subjects[2]?.[0]).toBe(firstHmac);
+      expect(subjects[3]?.[0]).toBe(firstHmac);
+      expect(subjects[3]?.[1]).not.toBe(firstHmac);
+      expect(rows[3].payload.resolved?.[0].writes).toEqual([
+        { kind: 'arrears', decisionNo, outcome: 'CORRECTED' },
+      ]);
+      for (const row of rows) {
+        expect(JSON.stringify(row.payload)).not.toContain(first);
+        expect(JSON.stringify(row.payload)).not.toContain(second);
+      }
     });
 
     it('the household register records a death; the education bureau records an adult integrity record and refuses a minor one', async () => {

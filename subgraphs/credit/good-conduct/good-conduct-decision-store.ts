@@ -6,6 +6,33 @@ import type { DecisionProjection } from '../../kit/decisions/decision-projection
  * records already, so nothing goes to a feed: profiles show them at once.
  */
 export const goodConductDecisionProjection: DecisionProjection = {
+  /** Seeded (or officer-added) good conduct NDRC decided, found by its decision number. */
+  async findUnrecorded(q, kind, decisionNo, given) {
+    if (kind.kind !== 'good-conduct') return null;
+    const [found] = await q.query<{
+      recordId: string;
+      personId: string;
+      catalogCode: string;
+      decidedAt: string;
+    }>(
+      `SELECT source_record_id AS "recordId", person_id AS "personId",
+         catalog_code AS "catalogCode", to_char(decided_at, 'YYYY-MM-DD') AS "decidedAt"
+       FROM credit.good_conduct WHERE source_dept = 'NDRC' AND decision_no = $1
+       ORDER BY source_record_id LIMIT 1`,
+      [decisionNo],
+    );
+    if (!found) return null;
+    return {
+      recordId: found.recordId,
+      values: {
+        personId: found.personId,
+        decisionNo,
+        catalogCode: found.catalogCode,
+        decidedAt: found.decidedAt,
+        authority: given?.authority ?? null,
+      },
+    };
+  },
   async apply(tx, change) {
     if (change.kind.kind !== 'good-conduct') {
       throw new Error(`credit has no decision kind ${change.kind.kind}`);

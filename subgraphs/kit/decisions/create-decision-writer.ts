@@ -26,21 +26,25 @@ export interface DecisionWriterOptions {
   now?: () => Date;
 }
 
-/** What a write did, as the `DecisionWriteResult` SDL type plus the subject for the audit. */
+/** What a write did, as the `DecisionWriteResult` SDL type plus its subjects for the audit. */
 export interface DecisionWrite {
   kind: string;
   decisionNo: string;
   recordId: string;
   outcome: 'INSERTED' | 'UNCHANGED' | 'CORRECTED' | 'ENDED' | 'REVOKED';
   version: number;
-  /** Citizen id (or USCC) the decision is about, in clear: the audit stores its HMAC. */
-  subject: string;
+  /**
+   * Citizen ids (or USCCs) the decision is about, in clear (the audit stores their HMACs): its
+   * person or enterprise, the legal representative the kind names, and, for a correction that
+   * changed them, the previous ones too, so whoever it was about before sees it was changed.
+   */
+  subjects: string[];
 }
 
 /** A decision about to be written: whom it is about, its kind and number. */
 export interface DecisionIntent {
-  /** Citizen id (or USCC) in clear: the audit stores its HMAC. */
-  subject: string;
+  /** Citizen ids (or USCCs) in clear, as in {@link DecisionWrite.subjects}. */
+  subjects: string[];
   kind: string;
   decisionNo: string;
 }
@@ -65,6 +69,10 @@ class DryRunRollback extends Error {
   }
 }
 
+/** Who writes a seeded decision's first ledger version when a write finds it in the tables. */
+const SEED_AUTHOR = 'seed';
+
+/** The person or enterprise a decision is about (the ledger's subject). */
 function subjectOf(kind: DecisionKind, values: DecisionValues): string {
   const field = kind.personField ?? kind.usccField;
   const subject = field ? values[field] : null;
@@ -72,13 +80,37 @@ function subjectOf(kind: DecisionKind, values: DecisionValues): string {
   return subject;
 }
 
-/** What the audit records before a decision with these values is written. */
-export function intentOf(kind: DecisionKind, values: DecisionValues): DecisionIntent {
+/**
+ * Everyone a decision with these values is about: its person or enterprise and the legal
+ * representative the kind names; with `previous` (a correction), theirs too, first.
+ */
+function subjectsOf(
+  kind: DecisionKind,
+  values: DecisionValues,
+  previous?: DecisionValues,
+): string[] {
+  const of = (v: DecisionValues) => [
+    subjectOf(kind, v),
+    ...(kind.legalRepField && v[kind.legalRepField] ? [v[kind.legalRepField] ?? ''] : []),
+  ];
+  return [...new Set([...(previous ? of(previous) : []), ...of(values)])];
+}
+
+/** What the audit records before a decision with these values (replacing `previous`) is written. */
+export function intentOf(
+  kind: DecisionKind,
+  values: DecisionValues,
+  previous?: DecisionValues,
+): DecisionIntent {
   return {
-    subject: subjectOf(kind, values),
+    subjects: subjectsOf(kind, values, previous),
     kind: kind.kind,
     decisionNo: values[kind.decisionNoField] ?? '',
   };
+}
+
+function sameSubjects(a: readonly string[], b: readonly string[]): boolean {
+  return a.length === b.length && a.every((subject) => b.includes(subject));
 }
 
 function differingFields(kind: DecisionKind, a: DecisionValues, b: DecisionValues): string[] {
@@ -121,6 +153,7 @@ export function createDecisionWriter(options: DecisionWriterOptions) {
     kind: DecisionKind,
     decision: LedgerDecision,
     outcome: DecisionWrite['outcome'],
+    subjects: string[] = subjectsOf(kind, decision.values),
   ): DecisionWrite {
     return {
       kind: kind.kind,
@@ -128,8 +161,78 @@ export function createDecisionWriter(options: DecisionWriterOptions) {
       recordId: decision.recordId,
       outcome,
       version: decision.version,
-      subject: subjectOf(kind, decision.values),
+      subjects,
     };
+  }
+
+  /**
+   * A decision of `kind` the department's tables hold but the ledger does not (a seeded one), as
+   * the ledger would hold it: a number already in use there is the same decision, not a new one.
+   */
+  async function unrecorded(
+    q: Queryable,
+    kind: DecisionKind,
+    decisionNo: string,
+    given: DecisionValues | null,
+  ): Promise<{ recordId: string; values: DecisionValues } | null> {
+    return (await projection.findUnrecorded?.(q, kind, decisionNo, given)) ?? null;
+  }
+
+  /** The decision as it stands, ledger or tables, unlocked (to audit an attempt); null if none. */
+  async function peek(
+    kind: DecisionKind,
+    decisionNo: string,
+    given: DecisionValues | null,
+  ): Promise<DecisionValues | null> {
+    const recorded = await ledger.find(db, kind.kind, decisionNo);
+    if (recorded) return recorded.values;
+    return (await unrecorded(db, kind, decisionNo, given))?.values ?? null;
+  }
+
+  /**
+   * The decision locked in the ledger; a seeded one (in the tables only) is first entered into
+   * the ledger as its version 1, written by the seed, so every write after compares against it.
+   */
+  async function lockOrAdopt(
+    tx: Queryable,
+    kind: DecisionKind,
+    decisionNo: string,
+    given: DecisionValues | null,
+  ): Promise<LedgerDecision | null> {
+    const recorded = await ledger.lock(tx, kind.kind, decisionNo);
+    if (recorded) return recorded;
+    const seeded = await unrecorded(tx, kind, decisionNo, given);
+    if (!seeded) return null;
+    const adopted = await ledger.insert(
+      tx,
+      { kind: kind.kind, decisionNo, recordId: seeded.recordId, values: seeded.values },
+      subjectOf(kind, seeded.values),
+      SEED_AUTHOR,
+    );
+    return adopted ?? ledger.lock(tx, kind.kind, decisionNo);
+  }
+
+  /**
+   * The ending `ending` no longer holds (corrected or revoked): the decision it ended is open
+   * again, unless that decision was itself revoked (it stays withdrawn).
+   */
+  async function reopenTarget(
+    tx: Queryable,
+    kind: DecisionKind,
+    ending: LedgerDecision,
+    writtenBy: string,
+  ): Promise<void> {
+    if (!kind.ends) return;
+    const targetNo = ending.values[kind.ends.refField];
+    const target = targetNo ? await ledger.find(tx, kind.ends.kind, targetNo) : null;
+    if (target?.status === 'REVOKED') return;
+    await publish(tx, {
+      kind,
+      recordId: ending.recordId,
+      values: ending.values,
+      change: 'reopen',
+      writtenBy,
+    });
   }
 
   /** Runs `work` in a transaction; in a dry run, rolls it back and returns what it would do. */
@@ -149,6 +252,11 @@ export function createDecisionWriter(options: DecisionWriterOptions) {
     }
   }
 
+  const notRecorded = (kind: DecisionKind, field: string) =>
+    new DecisionRefusal([
+      { field, reason: `no ${kind.kind} decision with this number is recorded` },
+    ]);
+
   async function recordParsed(
     kind: DecisionKind,
     values: DecisionValues,
@@ -158,49 +266,51 @@ export function createDecisionWriter(options: DecisionWriterOptions) {
     const { writtenBy } = author;
     const decisionNo = values[kind.decisionNoField] ?? '';
     return inTransaction(dryRun, async (tx) => {
-      // Opaque: the record id travels to the credit platform (source record id, CreditRecord.id),
-      // where a decision number (a court's 案号) must not; the ledger alone maps the two.
-      const recordId = randomUUID();
-      const subject = subjectOf(kind, values);
-      const inserted =
-        (await ledger.lock(tx, kind.kind, decisionNo)) === null
-          ? await ledger.insert(
-              tx,
-              { kind: kind.kind, decisionNo, recordId, values },
-              subject,
-              writtenBy,
-            )
-          : null;
-      if (!inserted) {
-        const existing = await ledger.lock(tx, kind.kind, decisionNo);
-        if (!existing) throw new Error(`decision ${decisionNo} vanished while locked`);
-        if (existing.status === 'REVOKED') {
-          // Not UNCHANGED: the caller would take the decision for in force.
-          throw new DecisionRefusal([
-            {
-              field: kind.decisionNoField,
-              reason: `decision ${decisionNo} was revoked on ${existing.statusChangedAt ?? '?'}: a new decision takes a new number`,
-            },
-          ]);
-        }
-        const differing = differingFields(kind, existing.values, values);
-        if (differing.length === 0) return result(kind, existing, 'UNCHANGED');
-        throw new DecisionRefusal(
-          differing.map((field) => ({
-            field,
-            reason: `decision ${decisionNo} is already recorded with a different ${field} (correct it explicitly)`,
-          })),
+      let existing = await lockOrAdopt(tx, kind, decisionNo, values);
+      if (!existing) {
+        // Opaque: the record id travels to the credit platform (source record id,
+        // CreditRecord.id), where a decision number (a court's 案号) must not; the ledger alone
+        // maps the two.
+        const recordId = randomUUID();
+        const inserted = await ledger.insert(
+          tx,
+          { kind: kind.kind, decisionNo, recordId, values },
+          subjectOf(kind, values),
+          writtenBy,
         );
+        if (inserted) {
+          await publish(tx, { kind, recordId, values, change: 'record', writtenBy });
+          return result(kind, inserted, kind.action === 'end' ? 'ENDED' : 'INSERTED');
+        }
+        // Recorded meanwhile by a concurrent write: compare with it.
+        existing = await ledger.lock(tx, kind.kind, decisionNo);
+        if (!existing) throw new Error(`a ${kind.kind} decision vanished while locked`);
       }
-      await publish(tx, { kind, recordId, values, change: 'record', writtenBy });
-      return result(kind, inserted, kind.action === 'end' ? 'ENDED' : 'INSERTED');
+      if (existing.status === 'REVOKED') {
+        // Not UNCHANGED: the caller would take the decision for in force.
+        throw new DecisionRefusal([
+          {
+            field: kind.decisionNoField,
+            reason: `this decision was revoked on ${existing.statusChangedAt ?? '?'}: a new decision takes a new number`,
+          },
+        ]);
+      }
+      const differing = differingFields(kind, existing.values, values);
+      if (differing.length === 0) return result(kind, existing, 'UNCHANGED');
+      throw new DecisionRefusal(
+        differing.map((field) => ({
+          field,
+          reason: `this decision is already recorded with a different ${field} (correct it explicitly)`,
+        })),
+      );
     });
   }
 
   return {
     /**
-     * Records one decision: idempotent by decision number (same content: UNCHANGED; different
-     * content: DecisionRefusal naming the differing fields). `dryRun` writes nothing.
+     * Records one decision: idempotent by decision number, seeded decisions included (same
+     * content: UNCHANGED; different content: DecisionRefusal naming the differing fields).
+     * `dryRun` writes nothing.
      */
     async record(
       kind: DecisionKind,
@@ -213,7 +323,11 @@ export function createDecisionWriter(options: DecisionWriterOptions) {
       return recordParsed(kind, values, author, dryRun);
     },
 
-    /** Corrects a recorded decision: a new version, the previous one kept with who replaced it. */
+    /**
+     * Corrects a recorded decision: a new version, the previous one kept with who replaced it.
+     * The audit names whom the decision was about before and after. Correcting an ending re-opens
+     * the decision it ended and ends the one it now names, in the same transaction.
+     */
     async correct(
       kind: DecisionKind,
       raw: readonly RawValue[],
@@ -222,24 +336,26 @@ export function createDecisionWriter(options: DecisionWriterOptions) {
       const { writtenBy } = author;
       const values = parse(kind, raw);
       const decisionNo = values[kind.decisionNoField] ?? '';
-      await author.beforeWrite([intentOf(kind, values)]);
+      const before = await peek(kind, decisionNo, values);
+      if (!before) throw notRecorded(kind, kind.decisionNoField);
+      const intent = intentOf(kind, values, before);
+      await author.beforeWrite([intent]);
       return inTransaction(false, async (tx) => {
-        const current = await ledger.lock(tx, kind.kind, decisionNo);
-        if (!current) {
+        const current = await lockOrAdopt(tx, kind, decisionNo, values);
+        if (!current) throw notRecorded(kind, kind.decisionNoField);
+        if (!sameSubjects(subjectsOf(kind, current.values), subjectsOf(kind, before))) {
+          // Corrected to someone else meanwhile: the audited attempt named the others.
           throw new DecisionRefusal([
-            {
-              field: kind.decisionNoField,
-              reason: `no ${kind.kind} decision ${decisionNo} is recorded`,
-            },
+            { field: kind.decisionNoField, reason: 'this decision changed meanwhile: retry' },
           ]);
         }
         if (current.status === 'REVOKED') {
           throw new DecisionRefusal([
-            { field: kind.decisionNoField, reason: `decision ${decisionNo} is revoked` },
+            { field: kind.decisionNoField, reason: 'this decision is revoked' },
           ]);
         }
         if (differingFields(kind, current.values, values).length === 0) {
-          return result(kind, current, 'UNCHANGED');
+          return result(kind, current, 'UNCHANGED', intent.subjects);
         }
         const next = await ledger.update(
           tx,
@@ -249,18 +365,35 @@ export function createDecisionWriter(options: DecisionWriterOptions) {
           'CORRECTED',
           writtenBy,
         );
-        await publish(tx, {
-          kind,
-          recordId: current.recordId,
-          values,
-          change: 'correct',
-          writtenBy,
-        });
-        return result(kind, next, 'CORRECTED');
+        if (kind.action === 'end') {
+          // The first target is no longer ended by it; the one it names now is (checked as a new
+          // ending: it must be open, and this person's).
+          await reopenTarget(tx, kind, current, writtenBy);
+          await publish(tx, {
+            kind,
+            recordId: current.recordId,
+            values,
+            change: 'record',
+            writtenBy,
+          });
+        } else {
+          await publish(tx, {
+            kind,
+            recordId: current.recordId,
+            values,
+            change: 'correct',
+            previous: current.values,
+            writtenBy,
+          });
+        }
+        return result(kind, next, 'CORRECTED', intent.subjects);
       });
     },
 
-    /** Revokes a recorded decision as of `revokedAt`: withdrawn from the platform and disclosure. */
+    /**
+     * Revokes a recorded decision as of `revokedAt`: withdrawn from the platform and disclosure.
+     * An ending revoked (entered in error) re-opens the decision it ended.
+     */
     async revoke(
       kind: DecisionKind,
       decisionNo: string,
@@ -268,36 +401,30 @@ export function createDecisionWriter(options: DecisionWriterOptions) {
       author: DecisionAuthor,
     ): Promise<DecisionWrite> {
       const { writtenBy } = author;
-      if (kind.action === 'end') {
-        throw new DecisionRefusal([
-          { field: 'kind', reason: `${kind.kind} ends another decision; correct it instead` },
-        ]);
-      }
       const revokedAt = parseDecisionValues(
         {
           ...kind,
           fields: [{ name: 'revokedAt', label: '撤销日期', type: 'date', required: true }],
+          requiredWhen: [],
+          dateOrder: [],
         },
         [{ field: 'revokedAt', value: revokedAtText }],
         now(),
       );
       if (!revokedAt.ok) throw new DecisionRefusal(revokedAt.problems);
       const on = revokedAt.values.revokedAt ?? '';
-      const missing = () =>
-        new DecisionRefusal([
-          { field: 'decisionNo', reason: `no ${kind.kind} decision ${decisionNo} is recorded` },
-        ]);
-      const recorded = await ledger.find(db, kind.kind, normalizeDecisionNo(decisionNo));
-      if (!recorded) throw missing();
-      const intent = intentOf(kind, recorded.values);
+      const number = normalizeDecisionNo(decisionNo);
+      const before = await peek(kind, number, null);
+      if (!before) throw notRecorded(kind, 'decisionNo');
+      const intent = intentOf(kind, before);
       await author.beforeWrite([intent]);
       return inTransaction(false, async (tx) => {
-        const current = await ledger.lock(tx, kind.kind, normalizeDecisionNo(decisionNo));
-        if (!current) throw missing();
-        if (subjectOf(kind, current.values) !== intent.subject) {
-          // Corrected to another person meanwhile: the audited attempt named the first.
+        const current = await lockOrAdopt(tx, kind, number, null);
+        if (!current) throw notRecorded(kind, 'decisionNo');
+        if (!sameSubjects(subjectsOf(kind, current.values), intent.subjects)) {
+          // Corrected to someone else meanwhile: the audited attempt named the others.
           throw new DecisionRefusal([
-            { field: 'decisionNo', reason: `decision ${decisionNo} changed meanwhile: retry` },
+            { field: 'decisionNo', reason: 'this decision changed meanwhile: retry' },
           ]);
         }
         if (current.status === 'REVOKED') return result(kind, current, 'UNCHANGED');
@@ -313,14 +440,18 @@ export function createDecisionWriter(options: DecisionWriterOptions) {
           'REVOKED',
           writtenBy,
         );
-        await publish(tx, {
-          kind,
-          recordId: current.recordId,
-          values: current.values,
-          change: 'revoke',
-          revokedAt: on,
-          writtenBy,
-        });
+        if (kind.action === 'end') {
+          await reopenTarget(tx, kind, current, writtenBy);
+        } else {
+          await publish(tx, {
+            kind,
+            recordId: current.recordId,
+            values: current.values,
+            change: 'revoke',
+            revokedAt: on,
+            writtenBy,
+          });
+        }
         return result(kind, next, 'REVOKED');
       });
     },

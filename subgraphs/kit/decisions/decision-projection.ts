@@ -11,10 +11,15 @@ export interface DecisionChange {
   recordId: string;
   values: DecisionValues;
   /**
-   * `record`: a new decision (an ending kind ends the one it names); `correct`: new content of a
-   * recorded one; `revoke`: withdrawn as of `revokedAt`.
+   * `record`: a new decision (an ending kind ends the one it names, which must be open: a
+   * decision is ended once); `correct`: new content of a recorded one (never an ending: its
+   * correction is a `reopen` of the old values and a `record` of the new); `revoke`: withdrawn as
+   * of `revokedAt`; `reopen` (ending kinds only): the ending with these values no longer holds, so
+   * the decision it ended is open again (nothing to do if that is no longer ended by it).
    */
-  change: 'record' | 'correct' | 'revoke';
+  change: 'record' | 'correct' | 'revoke' | 'reopen';
+  /** For `correct`: the values it had until now (e.g. to settle the person it named before). */
+  previous?: DecisionValues;
   /** For `revoke`: the date, ISO. */
   revokedAt?: string;
   /** Who writes it (the caller's `sub`). */
@@ -34,4 +39,16 @@ export interface FeedVersions {
  */
 export interface DecisionProjection {
   apply(tx: Queryable, change: DecisionChange): Promise<FeedVersions>;
+  /**
+   * The decision of `kind` numbered `decisionNo` the tables hold although the ledger does not
+   * (seeded before any write): its record id and its values as the ledger would keep them, the
+   * fields the tables do not keep taken from `given` (null when there is nothing given). Null if
+   * the tables hold none. A department without seeded decisions of a kind returns null.
+   */
+  findUnrecorded?(
+    q: Queryable,
+    kind: DecisionKind,
+    decisionNo: string,
+    given: DecisionValues | null,
+  ): Promise<{ recordId: string; values: DecisionValues } | null>;
 }

@@ -31,8 +31,9 @@ export interface DecisionWriteResolverOptions {
  * The Mutation resolvers of a department's decision writes (SDL `# @include decision-writes` and
  * the subgraph's own Mutation fields). Who may call them is decided by the policy alone (the
  * shield refuses everyone the `<dept>-recorders` / `<dept>-recording-systems` rules do not
- * grant). Every write is audited twice in the subgraph's chain, each time naming the subject (as
- * HMAC), the kind and the decision number: as `ATTEMPTED` before anything is written (if the audit
+ * grant). Every write is audited twice in the subgraph's chain, each time naming every subject (as
+ * HMAC: the person or enterprise, a legal representative the kind names, and before a correction
+ * whoever it was about until then), the kind and the decision number: as `ATTEMPTED` before anything is written (if the audit
  * log cannot take it, nothing is: AUDIT_UNAVAILABLE), and with what it did, an unchanged write
  * included, in the request's resolver record.
  */
@@ -62,11 +63,13 @@ export function decisionWriteResolvers(options: DecisionWriteResolverOptions): {
       async beforeWrite(intents) {
         const log = createResolverLog();
         for (const intent of intents) {
-          log.wrote(intent.subject, `Mutation.${field}`, {
-            kind: intent.kind,
-            decisionNo: intent.decisionNo,
-            outcome: 'ATTEMPTED',
-          });
+          for (const subject of intent.subjects) {
+            log.wrote(subject, `Mutation.${field}`, {
+              kind: intent.kind,
+              decisionNo: intent.decisionNo,
+              outcome: 'ATTEMPTED',
+            });
+          }
         }
         try {
           await context.appendAudit(log);
@@ -79,11 +82,13 @@ export function decisionWriteResolvers(options: DecisionWriteResolverOptions): {
 
   /** What a write did, in the request's resolver record (appended as the response leaves). */
   function audit(context: BaseSubgraphContext, field: string, write: DecisionWrite): void {
-    context.resolverLog.wrote(write.subject, `Mutation.${field}`, {
-      kind: write.kind,
-      decisionNo: write.decisionNo,
-      outcome: write.outcome,
-    });
+    for (const subject of write.subjects) {
+      context.resolverLog.wrote(subject, `Mutation.${field}`, {
+        kind: write.kind,
+        decisionNo: write.decisionNo,
+        outcome: write.outcome,
+      });
+    }
   }
 
   const single =
