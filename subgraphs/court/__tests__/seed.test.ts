@@ -57,6 +57,8 @@ describe('planCourtRecords', () => {
         id: 'COURT-DD-000001',
         personId: subject.id,
         caseNo: enforcement.caseNo,
+        // Issued in the case, numbered after it: the write API finds it by this number.
+        decisionNo: `${enforcement.caseNo}之一`,
         court: enforcement.court,
         listedAt: expect.any(String),
         status: 'LISTED',
@@ -71,6 +73,7 @@ describe('planCourtRecords', () => {
         id: 'COURT-RST-000001',
         personId: subject.id,
         caseNo: enforcement.caseNo,
+        decisionNo: `${enforcement.caseNo}之二`,
         court: enforcement.court,
         decidedAt: listings[0].listedAt,
         status: 'ACTIVE',
