@@ -249,6 +249,38 @@ describe.each(DB_MODES)('decision semantics (%s)', (mode) => {
       ]);
     });
 
+    it('a department that cannot undo its endings has their correction and revocation refused, and the ended decision stays ended', async () => {
+      const personId = personOf('clean');
+      const withoutReopen = createDecisionWriter({
+        schema: 'tax',
+        db: db('tax'),
+        projection: { apply: (tx, change) => taxDecisionProjection.apply(tx, change) },
+        disclosureFeed: true,
+      });
+      await record('tax', 'TAX', 'arrears', arrear(personId, '通税通〔2026〕8105号'));
+      const settlement = {
+        personId,
+        decisionNo: '完税〔2026〕8105号',
+        arrearDecisionNo: '通税通〔2026〕8105号',
+        paidAt: addDays(TODAY, -1),
+      };
+      await record('tax', 'TAX', 'arrear-settlements', settlement);
+      const settlements = kind('TAX', 'arrear-settlements');
+      expect(
+        await refusal(withoutReopen.revoke(settlements, settlement.decisionNo, TODAY, author)),
+      ).toEqual([
+        { field: 'kind', reason: 'an ending of kind arrear-settlements cannot be undone' },
+      ]);
+      expect(
+        await refusal(
+          withoutReopen.correct(settlements, raw({ ...settlement, paidAt: TODAY }), author),
+        ),
+      ).toEqual([
+        { field: 'kind', reason: 'an ending of kind arrear-settlements cannot be undone' },
+      ]);
+      expect((await arrearStatus('通税通〔2026〕8105号')).status).toBe('PAID');
+    });
+
     it('a court listing is ended once; the end corrected to another listing re-lists the first; a lifting revoked re-imposes the restriction', async () => {
       const personId = personOf('serious_dishonest');
       const [seeded] = await db('court').query<{ decisionNo: string; id: string; caseNo: string }>(

@@ -230,6 +230,9 @@ async function unrecorded(
  * decision number, recorded through the write API or seeded.
  */
 export const courtDecisionProjection: DecisionProjection = {
+  reopen(tx, change) {
+    return courtDecisionProjection.apply(tx, { ...change, change: 'reopen' });
+  },
   findUnrecorded(q, kind, decisionNo, given) {
     return unrecorded(q, kind.kind, decisionNo, given);
   },

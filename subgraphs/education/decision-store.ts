@@ -118,6 +118,9 @@ async function unrecordedRecord(
 
 /** How the education bureau's integrity file takes its recorded decisions. */
 export const educationDecisionProjection: DecisionProjection = {
+  reopen(tx, change) {
+    return educationDecisionProjection.apply(tx, { ...change, change: 'reopen' });
+  },
   findUnrecorded(q, kind, decisionNo, given) {
     return kind.kind === 'integrity-records'
       ? unrecordedRecord(q, decisionNo, given)

@@ -226,6 +226,9 @@ async function unrecordedLicence(
 
 /** How the market bureau's tables take its recorded decisions (kinds of lib/decision-kinds). */
 export const marketDecisionProjection: DecisionProjection = {
+  reopen(tx, change) {
+    return marketDecisionProjection.apply(tx, { ...change, change: 'reopen' });
+  },
   findUnrecorded(q, kind, decisionNo, given) {
     switch (kind.kind) {
       case 'licences':

@@ -173,6 +173,9 @@ async function unrecordedViolation(
 
 /** How the tax bureau's tables take its recorded decisions (kinds of lib/decision-kinds). */
 export const taxDecisionProjection: DecisionProjection = {
+  reopen(tx, change) {
+    return taxDecisionProjection.apply(tx, { ...change, change: 'reopen' });
+  },
   findUnrecorded(q, kind, decisionNo, given) {
     if (kind.kind === 'arrears') return unrecordedArrear(q, decisionNo, given);
     if (kind.kind === 'violations') return unrecordedViolation(q, decisionNo, given);

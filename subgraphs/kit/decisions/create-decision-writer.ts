@@ -6,7 +6,7 @@ import type { Database, Queryable } from '../db/database';
 import { createDisclosureFeedStore } from '../disclosure-feed-store';
 import { createDecisionLedgerStore } from './decision-ledger-store';
 import type { LedgerDecision } from './decision-ledger-store';
-import type { DecisionChange, DecisionProjection } from './decision-projection';
+import type { DecisionChange, DecisionProjection, FeedVersions } from './decision-projection';
 import { DecisionRefusal } from './decision-refusal';
 import type { DecisionValues } from './decision-values';
 import { normalizeDecisionNo } from './normalize-decision-no';
@@ -141,7 +141,10 @@ export function createDecisionWriter(options: DecisionWriterOptions) {
   }
 
   async function publish(tx: Queryable, change: DecisionChange): Promise<void> {
-    const versions = await projection.apply(tx, change);
+    await append(tx, await projection.apply(tx, change));
+  }
+
+  async function append(tx: Queryable, versions: FeedVersions): Promise<void> {
     await creditFeed.append(tx, versions.credit);
     if (versions.disclosure.length > 0) {
       if (!disclosureFeed) throw new Error(`${options.schema} has no disclosure feed`);
@@ -226,13 +229,19 @@ export function createDecisionWriter(options: DecisionWriterOptions) {
     const targetNo = ending.values[kind.ends.refField];
     const target = targetNo ? await ledger.find(tx, kind.ends.kind, targetNo) : null;
     if (target?.status === 'REVOKED') return;
-    await publish(tx, {
+    if (!projection.reopen) {
+      throw new DecisionRefusal([
+        { field: 'kind', reason: `an ending of kind ${kind.kind} cannot be undone` },
+      ]);
+    }
+    const versions = await projection.reopen(tx, {
       kind,
       recordId: ending.recordId,
       values: ending.values,
       change: 'reopen',
       writtenBy,
     });
+    await append(tx, versions);
   }
 
   /** Runs `work` in a transaction; in a dry run, rolls it back and returns what it would do. */

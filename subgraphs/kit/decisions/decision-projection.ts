@@ -14,8 +14,8 @@ export interface DecisionChange {
    * `record`: a new decision (an ending kind ends the one it names, which must be open: a
    * decision is ended once); `correct`: new content of a recorded one (never an ending: its
    * correction is a `reopen` of the old values and a `record` of the new); `revoke`: withdrawn as
-   * of `revokedAt`; `reopen` (ending kinds only): the ending with these values no longer holds, so
-   * the decision it ended is open again (nothing to do if that is no longer ended by it).
+   * of `revokedAt`; `reopen` (ending kinds, through DecisionProjection.reopen): the ending with
+   * these values no longer holds.
    */
   change: 'record' | 'correct' | 'revoke' | 'reopen';
   /** For `correct`: the values it had until now (e.g. to settle the person it named before). */
@@ -39,6 +39,14 @@ export interface FeedVersions {
  */
 export interface DecisionProjection {
   apply(tx: Queryable, change: DecisionChange): Promise<FeedVersions>;
+  /**
+   * Undoes an ending: the ending `change` describes (its values as recorded) no longer holds, so
+   * the decision it ended is open again (nothing to do if that one is no longer ended by it).
+   * Called when an ending is corrected (then the corrected ending is applied as a new one) or
+   * revoked. A department whose projection lacks it has its endings refused correction and
+   * revocation (fail closed: the ended decision would otherwise stay ended).
+   */
+  reopen?(tx: Queryable, change: DecisionChange): Promise<FeedVersions>;
   /**
    * The decision of `kind` numbered `decisionNo` the tables hold although the ledger does not
    * (seeded before any write): its record id and its values as the ledger would keep them, the

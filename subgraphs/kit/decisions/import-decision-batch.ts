@@ -104,7 +104,7 @@ export async function importDecisionBatch(
       outcome.rejected.push({
         rowNumber: row.rowNumber,
         field: kind.decisionNoField,
-        reason: `decision ${decisionNo} is also in row ${earlier}`,
+        reason: `the same decision number is also in row ${earlier}`,
       });
       continue;
     }
