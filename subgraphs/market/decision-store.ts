@@ -224,6 +224,83 @@ async function unrecordedLicence(
   };
 }
 
+/** New penalties of a batch in one statement, in the order given (a batch import). */
+async function recordPenalties(
+  tx: Queryable,
+  changes: readonly DecisionChange[],
+): Promise<FeedVersions[]> {
+  const rows = await tx.query<PenaltyRecord>(
+    `INSERT INTO market.penalties (id, person_id, decision_no, decided_at, kind, amount, reason,
+       status, simple_procedure)
+     SELECT id, person_id, decision_no, decided_at, kind, amount, reason, 'ACTIVE',
+       simple_procedure
+     FROM ROWS FROM (jsonb_to_recordset($1::jsonb) AS (id text, person_id text, decision_no text,
+       decided_at date, kind text, amount numeric, reason text, simple_procedure boolean))
+       WITH ORDINALITY AS x(id, person_id, decision_no, decided_at, kind, amount, reason,
+       simple_procedure, ordinality)
+     ORDER BY ordinality
+     RETURNING ${PENALTY_COLUMNS}`,
+    [
+      JSON.stringify(
+        changes.map(({ recordId, values: v }) => ({
+          id: recordId,
+          person_id: v.personId,
+          decision_no: v.decisionNo,
+          decided_at: v.decidedAt,
+          kind: v.penaltyKind,
+          amount: v.amount,
+          reason: v.reason,
+          simple_procedure: v.procedure === 'SIMPLE',
+        })),
+      ),
+    ],
+  );
+  const byId = new Map(rows.map((row) => [row.id, row]));
+  return changes.map(({ recordId, values: v }) => {
+    const penalty = byId.get(recordId);
+    if (!penalty) throw new Error(`penalty ${recordId} was not inserted`);
+    return penaltyVersions(penalty, v.partyName ?? '', v.authority);
+  });
+}
+
+/** New licences of a batch in one statement, in the order given (a batch import). */
+async function recordLicences(
+  tx: Queryable,
+  changes: readonly DecisionChange[],
+): Promise<FeedVersions[]> {
+  const rows = await tx.query<LicenseRecord>(
+    `INSERT INTO market.licenses (id, person_id, kind, license_no, decision_no, issued_at,
+       valid_until, issuer, status)
+     SELECT id, person_id, kind, license_no, decision_no, issued_at, valid_until, issuer, 'VALID'
+     FROM ROWS FROM (jsonb_to_recordset($1::jsonb) AS (id text, person_id text, kind text,
+       license_no text, decision_no text, issued_at date, valid_until date, issuer text))
+       WITH ORDINALITY AS x(id, person_id, kind, license_no, decision_no, issued_at, valid_until,
+       issuer, ordinality)
+     ORDER BY ordinality
+     RETURNING ${LICENSE_COLUMNS}`,
+    [
+      JSON.stringify(
+        changes.map(({ recordId, values: v }) => ({
+          id: recordId,
+          person_id: v.personId,
+          kind: v.licenceKind,
+          license_no: v.licenceNo,
+          decision_no: v.decisionNo,
+          issued_at: v.issuedAt,
+          valid_until: v.validUntil,
+          issuer: v.authority ?? MARKET_AUTHORITY,
+        })),
+      ),
+    ],
+  );
+  const byId = new Map(rows.map((row) => [row.id, row]));
+  return changes.map(({ recordId, values: v }) => {
+    const licence = byId.get(recordId);
+    if (!licence) throw new Error(`licence ${recordId} was not inserted`);
+    return { credit: [], disclosure: [licenseDisclosureEntry(licence, v.partyName ?? '')] };
+  });
+}
+
 /** How the market bureau's tables take its recorded decisions (kinds of lib/decision-kinds). */
 export const marketDecisionProjection: DecisionProjection = {
   reopen(tx, change) {
@@ -256,5 +333,14 @@ export const marketDecisionProjection: DecisionProjection = {
       default:
         throw new Error(`market has no decision kind ${change.kind.kind}`);
     }
+  },
+  async recordMany(tx, changes) {
+    const kind = changes[0]?.kind.kind;
+    if (changes.some((change) => change.change !== 'record' || change.kind.kind !== kind)) {
+      return null;
+    }
+    if (kind === 'penalties') return recordPenalties(tx, changes);
+    if (kind === 'licences') return recordLicences(tx, changes);
+    return null;
   },
 };

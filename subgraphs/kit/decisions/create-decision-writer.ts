@@ -9,6 +9,17 @@ import type { LedgerDecision } from './decision-ledger-store';
 import type { DecisionChange, DecisionProjection, FeedVersions } from './decision-projection';
 import { DecisionRefusal } from './decision-refusal';
 import type { DecisionValues } from './decision-values';
+import {
+  differingFields,
+  recordedOutcome,
+  subjectOf,
+  subjectsOf,
+  unchangedOrRefused,
+  writeOf,
+} from './decision-write';
+import type { DecisionWrite } from './decision-write';
+import { recordDecisionBatch } from './record-decision-batch';
+import type { BatchRow, BatchRowResult } from './record-decision-batch';
 import { normalizeDecisionNo } from './normalize-decision-no';
 import { parseDecisionValues } from './parse-decision-values';
 import type { RawValue } from './parse-decision-values';
@@ -26,20 +37,7 @@ export interface DecisionWriterOptions {
   now?: () => Date;
 }
 
-/** What a write did, as the `DecisionWriteResult` SDL type plus its subjects for the audit. */
-export interface DecisionWrite {
-  kind: string;
-  decisionNo: string;
-  recordId: string;
-  outcome: 'INSERTED' | 'UNCHANGED' | 'CORRECTED' | 'ENDED' | 'REVOKED';
-  version: number;
-  /**
-   * Citizen ids (or USCCs) the decision is about, in clear (the audit stores their HMACs): its
-   * person or enterprise, the legal representative the kind names, and, for a correction that
-   * changed them, the previous ones too, so whoever it was about before sees it was changed.
-   */
-  subjects: string[];
-}
+export type { DecisionWrite } from './decision-write';
 
 /** A decision about to be written: whom it is about, its kind and number. */
 export interface DecisionIntent {
@@ -72,30 +70,6 @@ class DryRunRollback extends Error {
 /** Who writes a seeded decision's first ledger version when a write finds it in the tables. */
 const SEED_AUTHOR = 'seed';
 
-/** The person or enterprise a decision is about (the ledger's subject). */
-function subjectOf(kind: DecisionKind, values: DecisionValues): string {
-  const field = kind.personField ?? kind.usccField;
-  const subject = field ? values[field] : null;
-  if (!subject) throw new Error(`decision kind ${kind.kind} has no subject field`);
-  return subject;
-}
-
-/**
- * Everyone a decision with these values is about: its person or enterprise and the legal
- * representative the kind names; with `previous` (a correction), theirs too, first.
- */
-function subjectsOf(
-  kind: DecisionKind,
-  values: DecisionValues,
-  previous?: DecisionValues,
-): string[] {
-  const of = (v: DecisionValues) => [
-    subjectOf(kind, v),
-    ...(kind.legalRepField && v[kind.legalRepField] ? [v[kind.legalRepField] ?? ''] : []),
-  ];
-  return [...new Set([...(previous ? of(previous) : []), ...of(values)])];
-}
-
 /** What the audit records before a decision with these values (replacing `previous`) is written. */
 export function intentOf(
   kind: DecisionKind,
@@ -111,10 +85,6 @@ export function intentOf(
 
 function sameSubjects(a: readonly string[], b: readonly string[]): boolean {
   return a.length === b.length && a.every((subject) => b.includes(subject));
-}
-
-function differingFields(kind: DecisionKind, a: DecisionValues, b: DecisionValues): string[] {
-  return kind.fields.map((f) => f.name).filter((name) => (a[name] ?? null) !== (b[name] ?? null));
 }
 
 /**
@@ -150,22 +120,6 @@ export function createDecisionWriter(options: DecisionWriterOptions) {
       if (!disclosureFeed) throw new Error(`${options.schema} has no disclosure feed`);
       await disclosureFeed.append(tx, versions.disclosure);
     }
-  }
-
-  function result(
-    kind: DecisionKind,
-    decision: LedgerDecision,
-    outcome: DecisionWrite['outcome'],
-    subjects: string[] = subjectsOf(kind, decision.values),
-  ): DecisionWrite {
-    return {
-      kind: kind.kind,
-      decisionNo: decision.decisionNo,
-      recordId: decision.recordId,
-      outcome,
-      version: decision.version,
-      subjects,
-    };
   }
 
   /**
@@ -266,53 +220,47 @@ export function createDecisionWriter(options: DecisionWriterOptions) {
       { field, reason: `no ${kind.kind} decision with this number is recorded` },
     ]);
 
+  /**
+   * Records one decision inside `tx`: idempotent by decision number, seeded decisions included.
+   * The one rule of "recorded again" for a single write and for every row of a batch.
+   */
+  async function recordIn(
+    tx: Queryable,
+    kind: DecisionKind,
+    values: DecisionValues,
+    writtenBy: string,
+  ): Promise<DecisionWrite> {
+    const decisionNo = values[kind.decisionNoField] ?? '';
+    let existing = await lockOrAdopt(tx, kind, decisionNo, values);
+    if (!existing) {
+      // Opaque: the record id travels to the credit platform (source record id,
+      // CreditRecord.id), where a decision number (a court's 案号) must not; the ledger alone
+      // maps the two.
+      const recordId = randomUUID();
+      const inserted = await ledger.insert(
+        tx,
+        { kind: kind.kind, decisionNo, recordId, values },
+        subjectOf(kind, values),
+        writtenBy,
+      );
+      if (inserted) {
+        await publish(tx, { kind, recordId, values, change: 'record', writtenBy });
+        return writeOf(kind, inserted, recordedOutcome(kind));
+      }
+      // Recorded meanwhile by a concurrent write: compare with it.
+      existing = await ledger.lock(tx, kind.kind, decisionNo);
+      if (!existing) throw new Error(`a ${kind.kind} decision vanished while locked`);
+    }
+    return writeOf(kind, existing, unchangedOrRefused(kind, existing, values));
+  }
+
   async function recordParsed(
     kind: DecisionKind,
     values: DecisionValues,
     author: DecisionAuthor,
     dryRun: boolean,
   ): Promise<DecisionWrite> {
-    const { writtenBy } = author;
-    const decisionNo = values[kind.decisionNoField] ?? '';
-    return inTransaction(dryRun, async (tx) => {
-      let existing = await lockOrAdopt(tx, kind, decisionNo, values);
-      if (!existing) {
-        // Opaque: the record id travels to the credit platform (source record id,
-        // CreditRecord.id), where a decision number (a court's 案号) must not; the ledger alone
-        // maps the two.
-        const recordId = randomUUID();
-        const inserted = await ledger.insert(
-          tx,
-          { kind: kind.kind, decisionNo, recordId, values },
-          subjectOf(kind, values),
-          writtenBy,
-        );
-        if (inserted) {
-          await publish(tx, { kind, recordId, values, change: 'record', writtenBy });
-          return result(kind, inserted, kind.action === 'end' ? 'ENDED' : 'INSERTED');
-        }
-        // Recorded meanwhile by a concurrent write: compare with it.
-        existing = await ledger.lock(tx, kind.kind, decisionNo);
-        if (!existing) throw new Error(`a ${kind.kind} decision vanished while locked`);
-      }
-      if (existing.status === 'REVOKED') {
-        // Not UNCHANGED: the caller would take the decision for in force.
-        throw new DecisionRefusal([
-          {
-            field: kind.decisionNoField,
-            reason: `this decision was revoked on ${existing.statusChangedAt ?? '?'}: a new decision takes a new number`,
-          },
-        ]);
-      }
-      const differing = differingFields(kind, existing.values, values);
-      if (differing.length === 0) return result(kind, existing, 'UNCHANGED');
-      throw new DecisionRefusal(
-        differing.map((field) => ({
-          field,
-          reason: `this decision is already recorded with a different ${field} (correct it explicitly)`,
-        })),
-      );
-    });
+    return inTransaction(dryRun, (tx) => recordIn(tx, kind, values, author.writtenBy));
   }
 
   return {
@@ -364,7 +312,7 @@ export function createDecisionWriter(options: DecisionWriterOptions) {
           ]);
         }
         if (differingFields(kind, current.values, values).length === 0) {
-          return result(kind, current, 'UNCHANGED', intent.subjects);
+          return writeOf(kind, current, 'UNCHANGED', intent.subjects);
         }
         const next = await ledger.update(
           tx,
@@ -395,7 +343,7 @@ export function createDecisionWriter(options: DecisionWriterOptions) {
             writtenBy,
           });
         }
-        return result(kind, next, 'CORRECTED', intent.subjects);
+        return writeOf(kind, next, 'CORRECTED', intent.subjects);
       });
     },
 
@@ -436,7 +384,7 @@ export function createDecisionWriter(options: DecisionWriterOptions) {
             { field: 'decisionNo', reason: 'this decision changed meanwhile: retry' },
           ]);
         }
-        if (current.status === 'REVOKED') return result(kind, current, 'UNCHANGED');
+        if (current.status === 'REVOKED') return writeOf(kind, current, 'UNCHANGED');
         const decidedAt = current.values[kind.dateField] ?? '';
         if (on < decidedAt) {
           throw new DecisionRefusal([{ field: 'revokedAt', reason: `before ${kind.dateField}` }]);
@@ -461,15 +409,29 @@ export function createDecisionWriter(options: DecisionWriterOptions) {
             writtenBy,
           });
         }
-        return result(kind, next, 'REVOKED');
+        return writeOf(kind, next, 'REVOKED');
       });
     },
 
     /**
-     * Records parsed values (the batch import validates rows itself to report every problem, and
-     * calls `author.beforeWrite` once for all its rows before the first).
+     * Records the validated rows of a batch import in one transaction, each row with the rules of
+     * `record` (see recordDecisionBatch). The import validates rows itself to report every
+     * problem, and calls `author.beforeWrite` once for all its rows before this.
      */
-    recordParsed,
+    recordBatch(
+      kind: DecisionKind,
+      rows: readonly BatchRow[],
+      author: DecisionAuthor,
+      dryRun: boolean,
+    ): Promise<BatchRowResult[]> {
+      return recordDecisionBatch(
+        { db, ledger, projection, publish: append, recordIn },
+        kind,
+        rows,
+        author.writtenBy,
+        dryRun,
+      );
+    },
   };
 }
 

@@ -80,6 +80,78 @@ export function createDecisionLedgerStore(schema: string) {
     },
 
     /**
+     * The recorded decisions among `decisionNos` of `kind`, locked for the rest of the
+     * transaction in decision-number order (so two batches never wait on each other in a cycle),
+     * by decision number: one statement for a whole batch.
+     */
+    async lockMany(
+      tx: Queryable,
+      kind: string,
+      decisionNos: readonly string[],
+    ): Promise<Map<string, LedgerDecision>> {
+      if (decisionNos.length === 0) return new Map();
+      const rows = await tx.query<LedgerDecision>(
+        `SELECT ${COLUMNS} FROM ${schema}.decisions WHERE kind = $1 AND decision_no = ANY($2::text[])
+         ORDER BY decision_no FOR UPDATE`,
+        [kind, [...new Set(decisionNos)]],
+      );
+      return new Map(rows.map((row) => [row.decisionNo, row]));
+    },
+
+    /**
+     * Records new decisions of one kind (version 1 each, with its version row) in one statement.
+     * A number recorded meanwhile by a concurrent write is skipped: the caller compares what it
+     * gets back with what it asked for.
+     */
+    async insertMany(
+      tx: Queryable,
+      kind: string,
+      decisions: readonly (Omit<
+        LedgerDecision,
+        'kind' | 'version' | 'status' | 'statusChangedAt'
+      > & {
+        subject: string;
+      })[],
+      writtenBy: string,
+    ): Promise<LedgerDecision[]> {
+      if (decisions.length === 0) return [];
+      // Inserted in decision-number order, as lockMany locks: concurrent batches queue, never cycle.
+      const rows = [...decisions]
+        .sort((a, b) => (a.decisionNo < b.decisionNo ? -1 : a.decisionNo > b.decisionNo ? 1 : 0))
+        .map((d) => ({
+          decision_no: d.decisionNo,
+          record_id: d.recordId,
+          subject: d.subject,
+          content: d.values,
+        }));
+      return tx.query<LedgerDecision>(
+        `WITH input AS (
+           SELECT decision_no, record_id, subject, content, ordinality
+           FROM ROWS FROM (jsonb_to_recordset($2::jsonb) AS (decision_no text, record_id text,
+             subject text, content jsonb)) WITH ORDINALITY AS x(decision_no, record_id, subject,
+             content, ordinality)
+         ), inserted AS (
+           INSERT INTO ${schema}.decisions (kind, decision_no, record_id, subject, content, status,
+             version)
+           SELECT $1, decision_no, record_id, subject, content, 'ACTIVE', 1 FROM input
+           ORDER BY ordinality
+           ON CONFLICT (kind, decision_no) DO NOTHING
+           RETURNING kind, decision_no, record_id, content, status, status_changed_at, version
+         ), versions AS (
+           INSERT INTO ${schema}.decision_versions (kind, decision_no, version, content, status,
+             status_changed_at, change, written_by, written_at)
+           SELECT kind, decision_no, version, content, status, status_changed_at, 'RECORDED', $3,
+             now()
+           FROM inserted
+         )
+         SELECT kind, decision_no AS "decisionNo", record_id AS "recordId", content AS values,
+           status, to_char(status_changed_at, 'YYYY-MM-DD') AS "statusChangedAt", version
+         FROM inserted`,
+        [kind, JSON.stringify(rows), writtenBy],
+      );
+    },
+
+    /**
      * Records a new decision (version 1). Returns false, writing nothing, when its number was
      * recorded meanwhile by a concurrent write (the caller then re-reads and compares).
      */

@@ -59,4 +59,11 @@ export interface DecisionProjection {
     decisionNo: string,
     given: DecisionValues | null,
   ): Promise<{ recordId: string; values: DecisionValues } | null>;
+  /**
+   * Optional, for a batch import: records new decisions (`change: 'record'`, all of one kind) in
+   * a few statements, returning each one's versions in order, exactly as `apply` on each would;
+   * null when the kind has no batched form (the batch then applies them one by one). Throws as
+   * `apply` does; the batch then retries the rows one at a time to find the row at fault.
+   */
+  recordMany?(tx: Queryable, changes: readonly DecisionChange[]): Promise<FeedVersions[] | null>;
 }

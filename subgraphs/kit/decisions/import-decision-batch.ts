@@ -3,10 +3,9 @@ import type { DecisionKind } from '../../../lib/decision-kinds/decision-kind';
 import { IMPORT_BATCH_LIMITS } from '../../../lib/decision-kinds/import-batch-limits';
 import { intentOf } from './create-decision-writer';
 import type { DecisionAuthor, DecisionWrite, DecisionWriter } from './create-decision-writer';
-import { DecisionRefusal } from './decision-refusal';
-import type { DecisionValues } from './decision-values';
 import { parseDecisionValues } from './parse-decision-values';
 import type { RawValue } from './parse-decision-values';
+import type { BatchRow, BatchRowResult } from './record-decision-batch';
 
 /** One row of a batch, as `ImportRowInput`. */
 export interface ImportRow {
@@ -60,16 +59,18 @@ function checkBounds(rows: readonly ImportRow[]): void {
 }
 
 /**
- * Imports a batch of decisions of one kind: each good row in its own transaction (so one bad row
- * never undoes the others), each bad row reported with its row number, field and reason and not
- * written. A decision number already recorded with the same content counts as unchanged, so
- * importing a file twice changes nothing the second time. `dryRun` runs every check, the
- * idempotency check included, and rolls every row back.
+ * Imports a batch of decisions of one kind: every row validated first, each bad row reported with
+ * its row number, field and reason and not written; then the good rows written in ONE transaction
+ * (writer.recordBatch: a few statements for the batch, each row still whole or not at all, one
+ * row that cannot be written refused alone while the others import). A decision number already
+ * recorded with the same content counts as unchanged, so importing a file twice changes nothing
+ * the second time. `dryRun` runs every check, the idempotency check included, and rolls back.
  *
- * Every valid row is audited as attempted before the first is written, in one record
- * (`author.beforeWrite`): if that fails, nothing is written. An error of the system while writing
- * a row is logged (`logError`) and reported as that row's rejection, so the rows written are
- * still reported (and so audited with their outcome).
+ * Every valid row is audited as attempted before anything is written, in one record
+ * (`author.beforeWrite`, naming each row's subject and decision number): if that fails, nothing
+ * is written. An error of the system while writing a row is logged (`logError`) and reported as
+ * that row's rejection, so the rows written are still reported (and so audited with their
+ * outcome).
  */
 export async function importDecisionBatch(
   writer: DecisionWriter,
@@ -87,8 +88,7 @@ export async function importDecisionBatch(
     rejected: [],
     writes: [],
   };
-  const valid: { rowNumber: number; values: DecisionValues }[] = [];
-  const seen = new Map<string, number>();
+  const valid: BatchRow[] = [];
   for (const row of rows) {
     const parsed = parseDecisionValues(kind, row.values, options.now);
     if (!parsed.ok) {
@@ -97,42 +97,42 @@ export async function importDecisionBatch(
       }
       continue;
     }
-    const decisionNo = parsed.values[kind.decisionNoField] ?? '';
-    const earlier = seen.get(decisionNo);
-    if (options.dryRun && earlier !== undefined) {
-      // Rows of a dry run are rolled back, so a repeated number must be caught here.
-      outcome.rejected.push({
-        rowNumber: row.rowNumber,
-        field: kind.decisionNoField,
-        reason: `the same decision number is also in row ${earlier}`,
-      });
-      continue;
-    }
-    seen.set(decisionNo, row.rowNumber);
     valid.push({ rowNumber: row.rowNumber, values: parsed.values });
   }
-  if (!options.dryRun && valid.length > 0) {
+  if (valid.length === 0) return finish(outcome);
+  if (!options.dryRun) {
     await author.beforeWrite(valid.map((row) => intentOf(kind, row.values)));
   }
-  for (const row of valid) {
-    try {
-      const write = await writer.recordParsed(kind, row.values, author, options.dryRun);
-      if (write.outcome === 'UNCHANGED') outcome.unchanged += 1;
-      else outcome.inserted += 1;
-      if (!options.dryRun) outcome.writes.push(write);
-    } catch (error) {
-      if (error instanceof DecisionRefusal) {
-        for (const problem of error.problems) {
-          outcome.rejected.push({ rowNumber: row.rowNumber, ...problem });
-        }
-        continue;
-      }
+  let results: BatchRowResult[];
+  try {
+    results = await writer.recordBatch(kind, valid, author, options.dryRun);
+  } catch (error) {
+    // The batch's transaction failed as a whole (the database went away): nothing was written.
+    for (const row of valid) {
       options.logError(row.rowNumber, error);
       outcome.rejected.push({ rowNumber: row.rowNumber, field: null, reason: NOT_WRITTEN });
     }
+    return finish(outcome);
   }
-  // Rows refused when written come after those refused when read: back in row order (stable, so
-  // a row's problems keep their order).
+  for (const result of results) {
+    if ('write' in result) {
+      if (result.write.outcome === 'UNCHANGED') outcome.unchanged += 1;
+      else outcome.inserted += 1;
+      if (!options.dryRun) outcome.writes.push(result.write);
+    } else if ('refusal' in result) {
+      for (const problem of result.refusal.problems) {
+        outcome.rejected.push({ rowNumber: result.rowNumber, ...problem });
+      }
+    } else {
+      options.logError(result.rowNumber, result.error);
+      outcome.rejected.push({ rowNumber: result.rowNumber, field: null, reason: NOT_WRITTEN });
+    }
+  }
+  return finish(outcome);
+}
+
+/** Rejections in row order (stable, so a row's problems keep their order), writes too. */
+function finish(outcome: ImportBatchOutcome): ImportBatchOutcome {
   outcome.rejected.sort((a, b) => a.rowNumber - b.rowNumber);
   return outcome;
 }
