@@ -4,7 +4,9 @@
  * and on the PostgreSQL server (one database per subgraph, created on PG_ADMIN_URL, default
  * postgres://postgres@127.0.0.1:5432/postgres, dropped afterwards). Each round imports a fresh
  * file (new decision numbers) into each store in turn, so drift on a shared machine hits both.
- * The import runs as its own process, as a clerk runs it; its RSS is sampled from /proc.
+ * The import runs as its own process, as a clerk runs it; its RSS is sampled from /proc. The
+ * system (gateway, subgraphs and, on the embedded store, PGlite) runs in this process: its
+ * resident memory before and after each import is reported too, with the load average.
  *
  *   npm run figures:import -- [--rows 100000] [--rounds 1] [--stores pglite,postgres] [--xlsx]
  */
@@ -116,6 +118,8 @@ async function main(): Promise<void> {
     round: number;
     rowsPerSecond: number;
     peakAboveIdle: number;
+    systemRss: [number, number];
+    load: [number, number];
     summary: string;
   }[] = [];
   const idle = await runSampled(
@@ -173,6 +177,8 @@ async function main(): Promise<void> {
         console.error(
           `round ${round}, ${store}: importing ${rows} rows (load ${loadavg()[0].toFixed(2)}) …`,
         );
+        const loadBefore = loadavg()[0];
+        const rssBefore = process.memoryUsage().rss;
         const started = performance.now();
         const run = await runSampled(
           [
@@ -195,10 +201,13 @@ async function main(): Promise<void> {
           round,
           rowsPerSecond: rows / seconds,
           peakAboveIdle: run.peak - idle.peak,
+          systemRss: [rssBefore, process.memoryUsage().rss],
+          load: [loadBefore, loadavg()[0]],
           summary: run.stdout.trim().split('\n')[0],
         });
         console.error(
-          `  ${run.stdout.trim().split('\n')[0]}; peak RSS ${mb(run.peak)} (${mb(run.peak - idle.peak)} above idle)`,
+          `  ${run.stdout.trim().split('\n')[0]}; peak RSS ${mb(run.peak)} (${mb(run.peak - idle.peak)} above idle); ` +
+            `system RSS ${mb(rssBefore)} -> ${mb(process.memoryUsage().rss)}; load ${loadavg()[0].toFixed(2)}`,
         );
       }
     }
@@ -211,16 +220,20 @@ async function main(): Promise<void> {
       .map((l) => l.toFixed(2))
       .join(' ')}`,
   );
-  console.log('| store | rows/s min | median | max | peak RSS above idle (max) |');
-  console.log('| --- | --- | --- | --- | --- |');
+  console.log(
+    '| store | rows/s min | median | max | import peak RSS above idle (max) | system RSS before -> after (last round) | load 1-min at start / end (last round) |',
+  );
+  console.log('| --- | --- | --- | --- | --- | --- | --- |');
   for (const store of stores) {
     const mine = results.filter((result) => result.store === store);
     const rates = mine.map((result) => result.rowsPerSecond).sort((a, b) => a - b);
     if (rates.length === 0) continue;
     const median = rates[Math.floor(rates.length / 2)];
     const peak = Math.max(...mine.map((result) => result.peakAboveIdle));
+    const last = mine[mine.length - 1];
     console.log(
-      `| ${store} | ${rates[0].toFixed(0)} | ${median.toFixed(0)} | ${rates[rates.length - 1].toFixed(0)} | ${mb(peak)} |`,
+      `| ${store} | ${rates[0].toFixed(0)} | ${median.toFixed(0)} | ${rates[rates.length - 1].toFixed(0)} | ${mb(peak)} | ` +
+        `${mb(last.systemRss[0])} -> ${mb(last.systemRss[1])} | ${last.load[0].toFixed(1)} / ${last.load[1].toFixed(1)} |`,
     );
   }
 }
