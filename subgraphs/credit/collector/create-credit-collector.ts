@@ -48,7 +48,10 @@ export interface CreditCollector {
   start(): Promise<void>;
   /** Stops scheduling passes and waits for a running one to end. */
   stop(): Promise<void>;
-  /** Runs one pass over every source (after any running pass) and reports per source. */
+  /**
+   * Runs one pass over every source, starting after any running pass, and reports per source.
+   * Calls coalesce: at most one pass runs and one waits; a call while one waits shares its result.
+   */
   collectOnce(): Promise<SourceReport[]>;
 }
 
@@ -75,7 +78,6 @@ export function createFeedCollector<E>(
   const logger = createLogger({ service: 'credit', component: options.name ?? 'credit collector' });
   const log = options.log ?? ((line: string) => logger.info(line));
   const name = options.name ?? 'credit collector';
-  let tail: Promise<unknown> = Promise.resolve();
   let timer: NodeJS.Timeout | undefined;
   let stopping = false;
 
@@ -113,10 +115,36 @@ export function createFeedCollector<E>(
     return reports;
   };
 
+  // At most one pass runs and one waits: a caller arriving while a pass runs joins the waiting
+  // pass (which starts after the running one, so it still sees what the caller wrote before
+  // asking). However often `collectCreditFeedsNow` is called, at most two passes are queued.
+  let running: Promise<SourceReport[]> | null = null;
+  let waiting: Promise<SourceReport[]> | null = null;
+
+  const run = (): Promise<SourceReport[]> => {
+    const started = pass().finally(() => {
+      running = null;
+    });
+    running = started;
+    return started;
+  };
+
   const collectOnce = (): Promise<SourceReport[]> => {
-    const next = tail.then(pass);
-    tail = next.catch(() => undefined);
+    if (waiting) return waiting;
+    if (!running) return run();
+    const next = running
+      .catch(() => undefined)
+      .then(() => {
+        waiting = null;
+        return run();
+      });
+    waiting = next;
     return next;
+  };
+
+  /** Resolves once no pass runs or waits (errors are the callers' to see). */
+  const settled = async (): Promise<void> => {
+    while (waiting ?? running) await (waiting ?? running)?.catch(() => undefined);
   };
 
   const schedule = () => {
@@ -150,7 +178,7 @@ export function createFeedCollector<E>(
     async stop() {
       stopping = true;
       clearTimeout(timer);
-      await tail;
+      await settled();
     },
   };
 }

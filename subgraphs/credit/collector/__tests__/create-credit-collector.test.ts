@@ -227,6 +227,34 @@ describe('createCreditCollector', () => {
     expect(store.pages.map((page) => page.cursor)).toEqual(['1']);
   });
 
+  it('coalesces calls: one pass runs, one waits, and every later call shares the waiting one', async () => {
+    const department = await fakeDepartment([entry(1)], { delayMs: 100 });
+    departments.push(department);
+    const store = memoryStore();
+    const collector = createCreditCollector({
+      store,
+      subgraphUrls: { tax: department.url },
+      sources: [GOOD],
+      log: () => undefined,
+    });
+    const first = collector.collectOnce();
+    const later = Array.from({ length: 50 }, () => collector.collectOnce());
+    const reports = await Promise.all([first, ...later]);
+    // The first pass collects the entry; the one pass queued behind it finds nothing new.
+    expect(reports[0]).toEqual([
+      { dept: 'TAX', pages: 1, entries: 1, changed: 1, cursor: '1', error: null },
+    ]);
+    expect(later.every((call) => call === later[0])).toBe(true);
+    expect(reports[1]).toEqual([
+      { dept: 'TAX', pages: 1, entries: 0, changed: 0, cursor: '1', error: null },
+    ]);
+    expect(store.passes).toBe(2);
+    expect(department.requests).toHaveLength(2);
+    // Once both ended, a call starts a pass of its own.
+    await collector.collectOnce();
+    expect(store.passes).toBe(3);
+  });
+
   it('runs a pass every intervalMs after start() until stop()', async () => {
     const store = memoryStore();
     const collector = createCreditCollector({
