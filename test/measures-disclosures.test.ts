@@ -33,6 +33,8 @@ import type { GraphQLResponse } from './support/graphql-client';
 import { startSecureSystem } from './support/start-secure-system';
 import type { SecureSystem } from './support/start-secure-system';
 import { loadCatalog } from '../subgraphs/credit/rules/load-catalog';
+import { addWorkingDays } from '../subgraphs/credit/objections/add-working-days';
+import { loadCalendar } from '../subgraphs/credit/objections/load-calendar';
 import { DB_MODES, openTestDatabases } from './support/test-databases';
 import type { TestDatabases } from './support/test-databases';
 
@@ -478,6 +480,51 @@ describe.each(DB_MODES)('measures and disclosure stores on %s', (mode) => {
     expect((await store.findPublished({ ...query, to: '2023-12-31' })).map((r) => r.id)).toEqual([
       'AMR:ADULT',
     ]);
+  });
+
+  it('counts published decisions as on time or late against 7 working days, fixed at first collection', async () => {
+    const calendar = loadCalendar();
+    const store = createDisclosureStore(databases.dbs.credit, {
+      publicationDue: (decidedAt) =>
+        addWorkingDays(calendar, decidedAt, calendar.disclosureDueWorkingDays).date,
+    });
+    const taxEntry = (id: string, decidedAt: string, catalogCode: string, changeSeq: string) => ({
+      ...published(id, decidedAt),
+      kind: 'PENALTY' as const,
+      validUntil: null,
+      catalogCode,
+      changeSeq,
+    });
+    // Collected on Monday 2024-03-11 (China Standard Time): a decision of Friday 2024-03-01 was
+    // due on Tuesday 2024-03-12 (7 working days later), one of 2024-02-01 long before.
+    const collect = (entries: ReturnType<typeof taxEntry>[], at: string, cursor: string) =>
+      store.commitPage({
+        source: 'TAX',
+        entries,
+        cursor,
+        attemptAt: new Date(at),
+        successAt: new Date(at),
+      });
+    await collect(
+      [
+        taxEntry('T-ON-TIME', '2024-03-01', 'TAX_MAJOR_VIOLATION', '21'),
+        taxEntry('T-LATE', '2024-02-01', 'TAX_MAJOR_VIOLATION', '22'),
+        taxEntry('T-UNPUBLISHED', '2024-02-01', 'AMR_PENALTY_MINOR', '23'),
+      ],
+      '2024-03-11T02:00:00Z',
+      '23',
+    );
+    const publishedItems = ['TAX_MAJOR_VIOLATION'];
+    const tax = async () =>
+      (await store.timeliness(publishedItems)).filter((t) => t.dept === 'TAX');
+    expect(await tax()).toEqual([{ dept: 'TAX', kind: 'PENALTY', onTime: 1, late: 1 }]);
+    // A later version of the timely one (collected long after its due day) keeps it on time.
+    await collect(
+      [{ ...taxEntry('T-ON-TIME', '2024-03-01', 'TAX_MAJOR_VIOLATION', '24') }],
+      '2024-06-01T02:00:00Z',
+      '24',
+    );
+    expect(await tax()).toEqual([{ dept: 'TAX', kind: 'PENALTY', onTime: 1, late: 1 }]);
   });
 
   it('publishes penalties for their publication period only, and withdraws repaired and removed ones', async () => {

@@ -19,6 +19,7 @@ import { loadCreditRules } from './rules/load-credit-rules';
 import { createConsentStore } from './consent-store';
 import { createGoodConductStore } from './good-conduct/good-conduct-store'; // --- good conduct ---
 // Objections: a citizen objects to a record; its source department decides.
+import { addWorkingDays } from './objections/add-working-days';
 import { calendarEndWarning } from './objections/calendar-end-warning';
 import { loadCalendar } from './objections/load-calendar';
 import { createObjectionStore } from './objections/objection-store';
@@ -30,6 +31,7 @@ import { OCCUPATION_ENTRY_READER } from './occupations/occupation-entry-reader';
 import { OCCUPATION_SOURCES } from './occupations/occupation-sources';
 import { createOccupationStore } from './occupations/occupation-store';
 import { createDisclosureStore } from './disclosures/disclosure-store';
+import { registerDisclosureTimelinessMetric } from './disclosures/register-disclosure-timeliness-metric';
 import { loadMeasures } from './measures/load-measures';
 import { createMeasuresStore } from './measures/measures-store';
 // --- end measures and disclosures ---
@@ -119,7 +121,11 @@ export function createCreditSubgraph(options: CreditSubgraphOptions = {}): Credi
       });
       collector = built;
       // Disclosures: the same generic collector over the disclosure feeds.
-      const disclosures = createDisclosureStore(db);
+      const calendar = loadCalendar({ path: options.calendarPath });
+      const disclosures = createDisclosureStore(db, {
+        publicationDue: (decidedAt) =>
+          addWorkingDays(calendar, decidedAt, calendar.disclosureDueWorkingDays).date,
+      });
       const builtDisclosures = createFeedCollector({
         ...options.collector,
         sources: options.disclosureSources ?? DISCLOSURE_SOURCES,
@@ -164,7 +170,6 @@ export function createCreditSubgraph(options: CreditSubgraphOptions = {}): Credi
       // Warnings for the operator (a calendar ending, a provisional due date), as JSON log lines.
       const logger = createLogger({ service: 'credit', component: 'credit rules' });
       const log = options.log ?? ((line: string) => logger.warn(line));
-      const calendar = loadCalendar({ path: options.calendarPath });
       const envStale = Number(process.env.CREDIT_STALE_AFTER_MS);
       // One bound for every source when a test or the operator says so; else each its own.
       const override =
@@ -251,12 +256,21 @@ export function createCreditSubgraph(options: CreditSubgraphOptions = {}): Credi
             builtOccupations.stop(),
           ]);
         },
-        metrics: (registry) =>
+        metrics: (registry) => {
           registerCollectionAgeMetric(registry, {
             findSourceStates: () => store.findSourceStates(),
             sources: services.sourceDepts,
             now,
-          }),
+          });
+          registerDisclosureTimelinessMetric(registry, {
+            timeliness: () =>
+              disclosures.timeliness(
+                rules.catalog.items
+                  .filter((item) => item.publicationMonths !== null)
+                  .map((item) => item.code),
+              ),
+          });
+        },
       };
     },
     seed: (db, persons, { asOf }) => seedCredit(db, persons, asOf),

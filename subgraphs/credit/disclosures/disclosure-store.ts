@@ -1,3 +1,4 @@
+import { chinaToday } from '../../../lib/civil-time/china-today';
 import { maskName } from '../../../lib/policy/maskers';
 import type { Database } from '../../kit/db/database';
 import type { CollectedPage } from '../store';
@@ -47,8 +48,25 @@ const COLUMNS = `d.id, d.kind, d.source_dept AS dept, d.person_id AS "personId",
   d.authority,
   to_char(d.valid_until, 'YYYY-MM-DD') AS "validUntil"`;
 
+/** Options of {@link createDisclosureStore}. */
+export interface DisclosureStoreOptions {
+  /**
+   * The day (ISO) a decision of `decidedAt` must be published by (双公示: 7 working days after it,
+   * by the platform's calendar); default none: publication is then not judged.
+   */
+  publicationDue?: (decidedAt: string) => string;
+}
+
+/** Published decisions of one department and kind, by whether they came out in time. */
+export interface DisclosureTimeliness {
+  dept: string;
+  kind: 'LICENSING' | 'PENALTY';
+  onTime: number;
+  late: number;
+}
+
 /** SQL of collected licensing and penalty decisions for public disclosure (schema `credit`). */
-export function createDisclosureStore(db: Database) {
+export function createDisclosureStore(db: Database, options: DisclosureStoreOptions = {}) {
   return {
     /** The cursor of every disclosure source seen so far. */
     findSourceStates(): Promise<{ source: string; cursor: string | null }[]> {
@@ -63,10 +81,12 @@ export function createDisclosureStore(db: Database) {
      * day the party turns 18 is derived from the id: the clear name never reaches the table.
      */
     async commitPage(page: CollectedPage<CollectedDisclosure>): Promise<number> {
+      const publishedOn = chinaToday(page.attemptAt);
       const rows = page.entries.map(({ partyName, ...entry }) => ({
         ...entry,
         partyNameMasked: maskName(partyName),
         partyAdultFrom: publishableFrom(entry.personId),
+        publicationDue: options.publicationDue?.(entry.decidedAt) ?? null,
       }));
       return db.transaction(async (tx) => {
         let changed = 0;
@@ -78,17 +98,18 @@ export function createDisclosureStore(db: Database) {
                  "personId" text, "partyNameMasked" text, "partyAdultFrom" date,
                  "decisionNo" text, "decidedAt" date, "disclosureItem" text, authority text,
                  "validUntil" date, status text, "statusChangedAt" date, "catalogCode" text,
-                 "changeSeq" bigint)
+                 "changeSeq" bigint, "publicationDue" date)
                ORDER BY x."sourceRecordId", x."changeSeq" DESC
              ), upserted AS (
                INSERT INTO credit.disclosures AS d (source_dept, source_record_id, kind,
                  person_id, party_name_masked, party_adult_from, decision_no, decided_at,
                  disclosure_item,
                  authority, valid_until, status, status_changed_at, catalog_code, change_seq,
-                 collected_at)
+                 collected_at, first_published_on, publication_due)
                SELECT $1, "sourceRecordId", kind, "personId", "partyNameMasked", "partyAdultFrom",
                  "decisionNo", "decidedAt", "disclosureItem", authority, "validUntil", status,
-                 "statusChangedAt", "catalogCode", "changeSeq", $3::timestamptz
+                 "statusChangedAt", "catalogCode", "changeSeq", $3::timestamptz, $4::date,
+                 "publicationDue"
                FROM latest
                ON CONFLICT (source_dept, source_record_id) DO UPDATE SET
                  kind = EXCLUDED.kind, person_id = EXCLUDED.person_id,
@@ -104,7 +125,7 @@ export function createDisclosureStore(db: Database) {
                RETURNING 1
              )
              SELECT count(*)::int AS n FROM upserted`,
-            [page.source, JSON.stringify(rows), page.attemptAt.toISOString()],
+            [page.source, JSON.stringify(rows), page.attemptAt.toISOString(), publishedOn],
           );
           changed = n;
         }
@@ -194,6 +215,26 @@ export function createDisclosureStore(db: Database) {
           JSON.stringify(query.publication),
           query.asOf,
         ],
+      );
+    },
+
+    /**
+     * Published decisions that were judged (collected with a due date), by department and kind:
+     * how many came out by their due day and how many later. Counted as the public listing would
+     * show them, whatever the day: licences, and penalties of an item in `publishedItems`
+     * (catalog codes with a publication period), of adult parties.
+     */
+    timeliness(publishedItems: readonly string[]): Promise<DisclosureTimeliness[]> {
+      return db.query<DisclosureTimeliness>(
+        `SELECT source_dept AS dept, kind,
+           count(*) FILTER (WHERE first_published_on <= publication_due)::int AS "onTime",
+           count(*) FILTER (WHERE first_published_on > publication_due)::int AS late
+         FROM credit.disclosures
+         WHERE publication_due IS NOT NULL AND first_published_on IS NOT NULL
+           AND party_adult_from IS NOT NULL AND decided_at >= party_adult_from
+           AND (kind = 'LICENSING' OR catalog_code = ANY($1::text[]))
+         GROUP BY source_dept, kind ORDER BY source_dept, kind`,
+        [publishedItems],
       );
     },
 

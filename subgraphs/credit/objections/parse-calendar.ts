@@ -27,6 +27,7 @@ export function parseCalendar(text: string, file = 'policy/calendar.yaml'): Work
   const root = reader.mapping(parseYaml(text, file), '(root)', [
     'version',
     'objectionDueWorkingDays',
+    'disclosureDueWorkingDays',
     'weekend',
     'fallbackHolidays',
     'years',
@@ -34,6 +35,9 @@ export function parseCalendar(text: string, file = 'policy/calendar.yaml'): Work
   const version = root ? reader.text(root, 'version', '(root)') : undefined;
   const dueDays = root
     ? reader.integer(root, 'objectionDueWorkingDays', '(root)', { min: 1 })
+    : undefined;
+  const disclosureDays = root
+    ? reader.integer(root, 'disclosureDueWorkingDays', '(root)', { min: 1 })
     : undefined;
 
   const weekend = new Set<number>();
@@ -122,6 +126,7 @@ export function parseCalendar(text: string, file = 'policy/calendar.yaml'): Work
   return {
     version: version ?? '',
     objectionDueWorkingDays: dueDays ?? 0,
+    disclosureDueWorkingDays: disclosureDays ?? 0,
     weekend,
     years,
     provisionalYears,

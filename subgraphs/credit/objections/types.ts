@@ -15,6 +15,8 @@ export interface WorkingCalendar {
   version: string;
   /** Working days an objection may stay open before it is overdue. */
   objectionDueWorkingDays: number;
+  /** Working days after a licensing or penalty decision by which it must be published (双公示). */
+  disclosureDueWorkingDays: number;
   /** Weekend days (by `getUTCDay()` index). */
   weekend: ReadonlySet<number>;
   /** Years the calendar lists (confirmed or provisional). */

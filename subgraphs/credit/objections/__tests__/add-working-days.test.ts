@@ -61,7 +61,7 @@ describe('addWorkingDays (policy/calendar.yaml)', () => {
 
 describe('parseCalendar fallback holidays', () => {
   const text = (fallback: string) =>
-    `version: t\nobjectionDueWorkingDays: 15\nweekend: [SATURDAY, SUNDAY]\n` +
+    `version: t\nobjectionDueWorkingDays: 15\ndisclosureDueWorkingDays: 7\nweekend: [SATURDAY, SUNDAY]\n` +
     `fallbackHolidays: ${fallback}\nyears:\n  2026:\n    holidays: []\n    makeUpWorkingDays: []\n`;
 
   it('reads month-days and refuses a day that is not in every year', () => {

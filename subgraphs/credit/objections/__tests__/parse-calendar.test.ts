@@ -5,6 +5,7 @@ describe('parseCalendar', () => {
     const calendar = parseCalendar(`
 version: '1'
 objectionDueWorkingDays: 15
+disclosureDueWorkingDays: 7
 weekend: [SATURDAY, SUNDAY]
 fallbackHolidays: ['01-01']
 years:
@@ -27,6 +28,7 @@ years:
     }).toEqual({
       version: '1',
       objectionDueWorkingDays: 15,
+      disclosureDueWorkingDays: 7,
       weekend: [6, 0],
       years: [2026, 2027],
       provisionalYears: [2027],
@@ -41,6 +43,7 @@ years:
       parseCalendar(`
 version: '1'
 objectionDueWorkingDays: 0
+disclosureDueWorkingDays: 7
 weekend: [SATURDAY, FUNDAY]
 fallbackHolidays: ['10-01']
 years:
