@@ -77,6 +77,15 @@ export const TAX_DECISION_KINDS: readonly DecisionKind[] = [
       { name: 'decidedAt', label: '处罚决定日期', type: 'date', required: true },
       { name: 'description', label: '违法事实', type: 'text', maxLen: 500, required: true },
       { name: 'penaltyAmount', label: '罚款金额', type: 'amount', required: false },
+      // Absent: the general procedure, the law's default (行政处罚法 第五十一条 makes the simple one
+      // the exception); a simple-procedure penalty is a minor record and is not published.
+      {
+        name: 'procedure',
+        label: '程序类型',
+        type: 'enum',
+        values: ['GENERAL', 'SIMPLE'],
+        required: false,
+      },
       common.authority,
     ],
   },

@@ -17,7 +17,8 @@ const ARREAR_COLUMNS = `id, person_id AS "personId", tax_type AS "taxType", amou
 const VIOLATION_COLUMNS = `id, person_id AS "personId", kind,
   to_char(decided_at, 'YYYY-MM-DD') AS "decidedAt", decision_no AS "decisionNo", description,
   penalty_amount::float8 AS "penaltyAmount", status,
-  to_char(status_changed_at, 'YYYY-MM-DD') AS "statusChangedAt"`;
+  to_char(status_changed_at, 'YYYY-MM-DD') AS "statusChangedAt",
+  simple_procedure AS "simpleProcedure"`;
 
 const none: FeedVersions = { credit: [], disclosure: [] };
 
@@ -95,11 +96,12 @@ async function applyViolation(tx: Queryable, change: DecisionChange): Promise<Fe
   } else {
     [violation] = await tx.query<TaxViolationRecord>(
       `INSERT INTO tax.violations (id, person_id, kind, decided_at, decision_no, description,
-         penalty_amount, status)
-       VALUES ($1, $2, $3, $4::date, $5, $6, $7::numeric, 'ACTIVE')
+         penalty_amount, status, simple_procedure)
+       VALUES ($1, $2, $3, $4::date, $5, $6, $7::numeric, 'ACTIVE', $8)
        ON CONFLICT (id) DO UPDATE SET person_id = EXCLUDED.person_id, kind = EXCLUDED.kind,
          decided_at = EXCLUDED.decided_at, decision_no = EXCLUDED.decision_no,
-         description = EXCLUDED.description, penalty_amount = EXCLUDED.penalty_amount
+         description = EXCLUDED.description, penalty_amount = EXCLUDED.penalty_amount,
+         simple_procedure = EXCLUDED.simple_procedure
        RETURNING ${VIOLATION_COLUMNS}`,
       [
         change.recordId,
@@ -109,6 +111,7 @@ async function applyViolation(tx: Queryable, change: DecisionChange): Promise<Fe
         v.decisionNo,
         v.description,
         v.penaltyAmount,
+        v.procedure === 'SIMPLE',
       ],
     );
   }
@@ -166,9 +169,57 @@ async function unrecordedViolation(
       decidedAt: violation.decidedAt,
       description: violation.description,
       penaltyAmount: violation.penaltyAmount === null ? null : violation.penaltyAmount.toFixed(2),
+      // The tables keep only "simple or not": a general one takes the caller's spelling (absent
+      // and GENERAL mean the same).
+      procedure: violation.simpleProcedure ? 'SIMPLE' : (given?.procedure ?? null),
       authority: given?.authority ?? null,
     },
   };
+}
+
+/** New violation decisions of a batch in one statement, in the order given (a batch import). */
+async function recordViolations(
+  tx: Queryable,
+  changes: readonly DecisionChange[],
+): Promise<FeedVersions[]> {
+  const rows = await tx.query<TaxViolationRecord>(
+    `INSERT INTO tax.violations (id, person_id, kind, decided_at, decision_no, description,
+       penalty_amount, status, simple_procedure)
+     SELECT id, person_id, kind, decided_at, decision_no, description, penalty_amount, 'ACTIVE',
+       simple_procedure
+     FROM ROWS FROM (jsonb_to_recordset($1::jsonb) AS (id text, person_id text, kind text,
+       decided_at date, decision_no text, description text, penalty_amount numeric,
+       simple_procedure boolean))
+       WITH ORDINALITY AS x(id, person_id, kind, decided_at, decision_no, description,
+       penalty_amount, simple_procedure, ordinality)
+     ORDER BY ordinality
+     RETURNING ${VIOLATION_COLUMNS}`,
+    [
+      JSON.stringify(
+        changes.map(({ recordId, values: v }) => ({
+          id: recordId,
+          person_id: v.personId,
+          kind: v.violationKind,
+          decided_at: v.decidedAt,
+          decision_no: v.decisionNo,
+          description: v.description,
+          penalty_amount: v.penaltyAmount,
+          simple_procedure: v.procedure === 'SIMPLE',
+        })),
+      ),
+    ],
+  );
+  const byId = new Map(rows.map((row) => [row.id, row]));
+  return changes.map(({ recordId, values: v }) => {
+    const violation = byId.get(recordId);
+    if (!violation) throw new Error(`violation ${recordId} was not inserted`);
+    return {
+      credit: [violationFeedEntry(violation)],
+      disclosure: [
+        violationDisclosureEntry(violation, v.partyName ?? '', v.authority ?? TAX_AUTHORITY),
+      ],
+    };
+  });
 }
 
 /** How the tax bureau's tables take its recorded decisions (kinds of lib/decision-kinds). */
@@ -192,5 +243,11 @@ export const taxDecisionProjection: DecisionProjection = {
       default:
         throw new Error(`tax has no decision kind ${change.kind.kind}`);
     }
+  },
+  async recordMany(tx, changes) {
+    const batchable = changes.every(
+      (change) => change.change === 'record' && change.kind.kind === 'violations',
+    );
+    return batchable && changes.length > 0 ? recordViolations(tx, changes) : null;
   },
 };

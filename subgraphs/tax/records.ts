@@ -51,6 +51,8 @@ export interface TaxViolationRecord {
   status: 'ACTIVE' | 'PERFORMED' | 'REVOKED';
   /** Date the fine was paid or the decision revoked; null while ACTIVE. */
   statusChangedAt: string | null;
+  /** Decided under the simple procedure (简易程序): a minor record, never published. */
+  simpleProcedure: boolean;
 }
 
 /** Everything the tax bureau holds, as the seed writes it. */

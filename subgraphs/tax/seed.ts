@@ -170,6 +170,8 @@ class TaxPlan {
       penaltyAmount: fined ? random.int(1, 10) * 50 : null,
       status: performed ? 'PERFORMED' : 'ACTIVE',
       statusChangedAt: performed ? this.notAfterAsOf(addDays(decidedAt, random.int(5, 30))) : null,
+      // Decided on the spot (numbered 简罚): a minor record, not published.
+      simpleProcedure: true,
     });
   }
 
@@ -187,6 +189,7 @@ class TaxPlan {
       statusChangedAt: performed
         ? this.notAfterAsOf(addDays(decidedAt, random.int(30, 180)))
         : null,
+      simpleProcedure: false,
     });
   }
 

@@ -22,7 +22,8 @@ const ARREAR_COLUMNS = `id, person_id AS "personId", tax_type AS "taxType", amou
 const VIOLATION_COLUMNS = `id, person_id AS "personId", kind,
   to_char(decided_at, 'YYYY-MM-DD') AS "decidedAt", decision_no AS "decisionNo", description,
   penalty_amount::float8 AS "penaltyAmount", status,
-  to_char(status_changed_at, 'YYYY-MM-DD') AS "statusChangedAt"`;
+  to_char(status_changed_at, 'YYYY-MM-DD') AS "statusChangedAt",
+  simple_procedure AS "simpleProcedure"`;
 
 /** SQL of the tax subgraph (schema `tax`). */
 export function createTaxStore(db: Database) {
@@ -143,14 +144,15 @@ export function createTaxStore(db: Database) {
             penalty_amount: v.penaltyAmount,
             status: v.status,
             status_changed_at: v.statusChangedAt,
+            simple_procedure: v.simpleProcedure,
           })),
           `INSERT INTO tax.violations (id, person_id, kind, decided_at, decision_no, description,
-             penalty_amount, status, status_changed_at)
+             penalty_amount, status, status_changed_at, simple_procedure)
            SELECT id, person_id, kind, decided_at, decision_no, description, penalty_amount,
-             status, status_changed_at
+             status, status_changed_at, simple_procedure
            FROM jsonb_to_recordset($1::jsonb) AS x(id text, person_id text, kind text,
              decided_at date, decision_no text, description text, penalty_amount numeric,
-             status text, status_changed_at date)`,
+             status text, status_changed_at date, simple_procedure boolean)`,
         );
         await inBatches(feedEntries, (batch) => feed.append(tx, batch));
         await inBatches(disclosureEntries, (batch) => disclosures.append(tx, batch));

@@ -18,13 +18,22 @@ export function arrearFeedEntry(arrear: TaxArrearRecord): CreditFeedEntry {
   };
 }
 
+/**
+ * The catalog item of a violation decision: a major violation is serious; any other penalty is a
+ * minor record when decided under the simple procedure (not published) and an ordinary
+ * administrative penalty otherwise (published, like the market bureau's).
+ */
+function violationCatalogCode(violation: TaxViolationRecord): string {
+  if (violation.kind === 'MAJOR_VIOLATION') return 'TAX_MAJOR_VIOLATION';
+  return violation.simpleProcedure ? 'TAX_LATE_FILING' : 'TAX_PENALTY';
+}
+
 /** The feed version of a violation decision, under its catalog code. */
 export function violationFeedEntry(violation: TaxViolationRecord): CreditFeedEntry {
-  const major = violation.kind === 'MAJOR_VIOLATION';
   return {
     sourceRecordId: violation.id,
     personId: violation.personId,
-    catalogCode: major ? 'TAX_MAJOR_VIOLATION' : 'TAX_LATE_FILING',
+    catalogCode: violationCatalogCode(violation),
     decidedAt: violation.decidedAt,
     decisionNo: violation.decisionNo,
     status: violation.status,

@@ -468,6 +468,53 @@ export function describeDecisionWrites(system: () => DecisionWriteSystem): void 
         decisionNo,
       );
     });
+    it('publishes a tax late-filing penalty of the general procedure as a general record, and not one of the simple procedure', async () => {
+      // A person no other case writes for: their records are asserted as a whole below.
+      const personId = system().scenarios.good_and_general_bad[0];
+      const lateFiling = (decisionNo: string, procedure: string) => ({
+        kind: 'violations',
+        values: values({
+          personId,
+          partyName: '测试当事人',
+          decisionNo,
+          violationKind: 'LATE_FILING',
+          decidedAt: addDays(today, -2),
+          description: '未按期办理个人所得税综合所得汇算清缴申报',
+          penaltyAmount: procedure === 'SIMPLE' ? '200' : '1500',
+          procedure,
+        }),
+      });
+      const general = '通税罚〔2026〕9101号';
+      const simple = '通税简罚〔2026〕9102号';
+      for (const [decisionNo, procedure] of [
+        [general, 'GENERAL'],
+        [simple, 'SIMPLE'],
+      ]) {
+        const written = await ask<{ taxRecordDecision: Write }>(
+          recorder('TAX'),
+          RECORD,
+          lateFiling(decisionNo, procedure),
+        );
+        expect(written.data?.taxRecordDecision.outcome).toBe('INSERTED');
+      }
+      await collect();
+      const disclosed = await ask<{
+        publicDisclosures: { nodes: { decisionNo: string; dept: string }[] };
+      }>(who('TAX', ['officer']), DISCLOSURES, { from: addDays(today, -5) }, 'ADMIN_ENFORCEMENT');
+      const numbers = disclosed.data?.publicDisclosures.nodes.map((node) => node.decisionNo);
+      expect(numbers).toContain(general);
+      expect(numbers).not.toContain(simple);
+      const records = (await profile(personId))?.creditRecords.filter((record) =>
+        [general, simple].includes(record.decisionNo ?? ''),
+      );
+      expect(records?.map((r) => [r.decisionNo, r.catalogCode]).sort()).toEqual(
+        [
+          [general, 'TAX_PENALTY'],
+          [simple, 'TAX_LATE_FILING'],
+        ].sort(),
+      );
+    });
+
     it('imports a batch as the department system: bad rows rejected with row, field and reason, good rows written; a dry run writes nothing; a re-run changes nothing', async () => {
       const amrSystem = who('AMR', ['approval-system'], 'system');
       const [first, second] = [system().scenarios.clean[0], system().scenarios.clean_3y[0]];

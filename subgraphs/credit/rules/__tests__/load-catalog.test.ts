@@ -46,11 +46,12 @@ const ARREARS =
 describe('loadCatalog', () => {
   it('loads every catalog code of the policy file with its category and period', () => {
     const catalog = loadCatalog();
-    expect(catalog.version).toBe('2025.2');
+    expect(catalog.version).toBe('2025.3');
     expect(catalog.items.map((entry) => [entry.code, entry.category, entry.sourceDept])).toEqual([
       ['TAX_ARREARS', 'GENERAL_BAD', 'TAX'],
       ['TAX_MAJOR_VIOLATION', 'SERIOUS_BAD', 'TAX'],
       ['TAX_LATE_FILING', 'MINOR_BAD', 'TAX'],
+      ['TAX_PENALTY', 'GENERAL_BAD', 'TAX'],
       ['TAX_A_LEVEL', 'GOOD', 'TAX'],
       ['COURT_DISHONEST_DEBTOR', 'SERIOUS_BAD', 'COURT'],
       ['COURT_CONSUMPTION_RESTRICTED', 'GENERAL_BAD', 'COURT'],
@@ -126,6 +127,7 @@ describe('loadCatalog', () => {
       catalog.items.filter((entry) => entry.publicationMonths !== null).map((e) => e.code),
     ).toEqual([
       'TAX_MAJOR_VIOLATION',
+      'TAX_PENALTY',
       'AMR_PENALTY',
       'HRSS_SOCIAL_INSURANCE_FRAUD',
       'HEALTH_PRACTICE_VIOLATION',
