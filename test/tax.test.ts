@@ -88,7 +88,8 @@ function expectedTax(records: TaxRecords, personId: string) {
     violations: records.violations
       .filter((v) => v.personId === personId)
       .sort((a, b) => compare(b.decidedAt, a.decidedAt) || compare(a.id, b.id))
-      .map(({ personId: _, statusChangedAt: __, ...violation }) => violation),
+      // The procedure decides the catalog item and publication, and is not a field of the API.
+      .map(({ personId: _, statusChangedAt: __, simpleProcedure: ___, ...violation }) => violation),
   };
 }
 

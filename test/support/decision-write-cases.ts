@@ -469,7 +469,7 @@ export function describeDecisionWrites(system: () => DecisionWriteSystem): void 
       );
     });
     it('publishes a tax late-filing penalty of the general procedure as a general record, and not one of the simple procedure', async () => {
-      // A person no other case writes for: their records are asserted as a whole below.
+      // A person no other case writes for.
       const personId = system().scenarios.good_and_general_bad[0];
       const lateFiling = (decisionNo: string, procedure: string) => ({
         kind: 'violations',

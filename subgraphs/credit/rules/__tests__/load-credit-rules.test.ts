@@ -56,7 +56,7 @@ describe('loadCreditRules', () => {
       { code: 'B', name: '较差', minScore: 850 },
       { code: 'C', name: '差', minScore: null },
     ]);
-    expect(rules.rulesVersion).toMatch(/^2025\.2\+2025\.\d\.[0-9a-f]{12}$/);
+    expect(rules.rulesVersion).toMatch(/^2025\.3\+2025\.\d\.[0-9a-f]{12}$/);
     expect(rules.catalog.version).toBe(loadCatalog().version);
   });
 
