@@ -97,13 +97,45 @@ describe.each(DB_MODES)('a batch import is written in one transaction on %s', (m
     await databases?.close();
   });
 
-  it('writes 200 new penalties with 7 statements, and reads them again with 1', async () => {
+  it('takes a seeded penalty in a batch as the same decision, not a second one', async () => {
+    // As the seed writes it: in the bureau's table, not in the ledger.
+    const seeded = penalty('S', 1);
+    await db.query(
+      `INSERT INTO market.penalties (id, person_id, decision_no, decided_at, kind, amount, reason,
+         status, simple_procedure)
+       VALUES ('seeded-penalty-s1', $1, $2, $3, 'FINE', $4, $5, 'ACTIVE', false)`,
+      [seeded.personId, seeded.decisionNo, seeded.decidedAt, seeded.amount, seeded.reason],
+    );
+    const batch = [seeded, penalty('S', 2), penalty('S', 3)];
+    expect(await importBatch('penalties', batch)).toEqual({
+      inserted: 2,
+      updated: 0,
+      unchanged: 1,
+      rejected: [],
+    });
+    expect(
+      await countWhere(`SELECT count(*) AS n FROM market.penalties WHERE decision_no = $1`, [
+        seeded.decisionNo,
+      ]),
+    ).toBe(1);
+    // Other content under the seeded number is refused like any recorded decision's.
+    const changed = { ...seeded, amount: '999.00' };
+    expect((await importBatch('penalties', [changed])).rejected).toEqual([
+      {
+        rowNumber: 2,
+        field: 'amount',
+        reason: 'this decision is already recorded with a different amount (correct it explicitly)',
+      },
+    ]);
+  });
+
+  it('writes 200 new penalties with 8 statements, and reads them again with 1', async () => {
     const batch = Array.from({ length: 200 }, (_, n) => penalty('A', n));
     const first = await counted(() => importBatch('penalties', batch));
     expect(first.value).toEqual({ inserted: 200, updated: 0, unchanged: 0, rejected: [] });
-    // Lock the known numbers, savepoint, ledger with versions, penalties, credit feed,
-    // disclosure feed, release: the same 7 for 2 rows or 500.
-    expect(first.statements).toBe(7);
+    // Lock the known numbers, look them up among the seeded penalties, savepoint, ledger with
+    // versions, penalties, credit feed, disclosure feed, release: the same 8 for 2 rows or 500.
+    expect(first.statements).toBe(8);
     const again = await counted(() => importBatch('penalties', batch));
     expect(again.value).toEqual({ inserted: 0, updated: 0, unchanged: 200, rejected: [] });
     expect(again.statements).toBe(1);
@@ -140,7 +172,8 @@ describe.each(DB_MODES)('a batch import is written in one transaction on %s', (m
         {
           rowNumber: 3,
           field: 'amount',
-          reason: `decision ${recorded.decisionNo} is already recorded with a different amount (correct it explicitly)`,
+          reason:
+            'this decision is already recorded with a different amount (correct it explicitly)',
         },
       ],
     });
@@ -176,7 +209,7 @@ describe.each(DB_MODES)('a batch import is written in one transaction on %s', (m
         {
           rowNumber: 3,
           field: 'penaltyDecisionNo',
-          reason: 'no penalty 通市监罚〔2025〕无此号 of this person',
+          reason: 'no penalty of this person with this number',
         },
       ],
     });

@@ -4,6 +4,7 @@ import type {
   DecisionProjection,
   FeedVersions,
 } from '../kit/decisions/decision-projection';
+import { numbersInTable } from '../kit/decisions/seeded-numbers';
 import { DecisionRefusal } from '../kit/decisions/decision-refusal';
 import type { DecisionValues } from '../kit/decisions/decision-values';
 import {
@@ -224,6 +225,13 @@ async function unrecordedLicence(
   };
 }
 
+/** Where `findUnrecorded` finds each kind's seeded decisions, for the batch's set-wise lookup. */
+const SEEDED_TABLES: Readonly<Record<string, string>> = {
+  licences: 'market.licenses',
+  penalties: 'market.penalties',
+  'abnormal-operations': 'market.abnormal_listings',
+};
+
 /** New penalties of a batch in one statement, in the order given (a batch import). */
 async function recordPenalties(
   tx: Queryable,
@@ -305,6 +313,10 @@ async function recordLicences(
 export const marketDecisionProjection: DecisionProjection = {
   reopen(tx, change) {
     return marketDecisionProjection.apply(tx, { ...change, change: 'reopen' });
+  },
+  seededNumbers(q, kind, decisionNos) {
+    const table = SEEDED_TABLES[kind.kind];
+    return table ? numbersInTable(q, table, decisionNos) : Promise.resolve(null);
   },
   findUnrecorded(q, kind, decisionNo, given) {
     switch (kind.kind) {

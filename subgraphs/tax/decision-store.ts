@@ -4,6 +4,7 @@ import type {
   DecisionProjection,
   FeedVersions,
 } from '../kit/decisions/decision-projection';
+import { numbersInTable } from '../kit/decisions/seeded-numbers';
 import { DecisionRefusal } from '../kit/decisions/decision-refusal';
 import type { DecisionValues } from '../kit/decisions/decision-values';
 import type { TaxArrearRecord, TaxViolationRecord } from './records';
@@ -222,10 +223,20 @@ async function recordViolations(
   });
 }
 
+/** Where `findUnrecorded` finds each kind's seeded decisions, for the batch's set-wise lookup. */
+const SEEDED_TABLES: Readonly<Record<string, string>> = {
+  arrears: 'tax.arrears',
+  violations: 'tax.violations',
+};
+
 /** How the tax bureau's tables take its recorded decisions (kinds of lib/decision-kinds). */
 export const taxDecisionProjection: DecisionProjection = {
   reopen(tx, change) {
     return taxDecisionProjection.apply(tx, { ...change, change: 'reopen' });
+  },
+  seededNumbers(q, kind, decisionNos) {
+    const table = SEEDED_TABLES[kind.kind];
+    return table ? numbersInTable(q, table, decisionNos) : Promise.resolve(null);
   },
   findUnrecorded(q, kind, decisionNo, given) {
     if (kind.kind === 'arrears') return unrecordedArrear(q, decisionNo, given);

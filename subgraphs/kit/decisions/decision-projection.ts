@@ -60,6 +60,16 @@ export interface DecisionProjection {
     given: DecisionValues | null,
   ): Promise<{ recordId: string; values: DecisionValues } | null>;
   /**
+   * Optional, for a batch import: which of `decisionNos` the tables hold although the ledger does
+   * not (the decisions `findUnrecorded` would find), in one statement; null when the kind has no
+   * such form (the batch then asks `findUnrecorded` row by row).
+   */
+  seededNumbers?(
+    q: Queryable,
+    kind: DecisionKind,
+    decisionNos: readonly string[],
+  ): Promise<ReadonlySet<string> | null>;
+  /**
    * Optional, for a batch import: records new decisions (`change: 'record'`, all of one kind) in
    * a few statements, returning each one's versions in order, exactly as `apply` on each would;
    * null when the kind has no batched form (the batch then applies them one by one). Throws as

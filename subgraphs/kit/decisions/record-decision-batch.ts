@@ -73,6 +73,31 @@ async function recordAlone(
   }
 }
 
+/**
+ * Whether a row's number is a decision seeded into the department's tables before any write (not
+ * in the ledger): asked once for the whole batch where the projection can, else row by row.
+ */
+async function seededLookup(
+  projection: DecisionProjection,
+  tx: Queryable,
+  kind: DecisionKind,
+  rows: readonly BatchRow[],
+  recorded: ReadonlyMap<string, unknown>,
+): Promise<(decisionNo: string, row: BatchRow) => Promise<boolean>> {
+  const { findUnrecorded } = projection;
+  if (!findUnrecorded) return () => Promise.resolve(false);
+  const unknown = [...new Set(rows.map((row) => decisionNoOf(kind, row)))].filter(
+    (decisionNo) => !recorded.has(decisionNo),
+  );
+  const known =
+    unknown.length > 0 && projection.seededNumbers
+      ? await projection.seededNumbers(tx, kind, unknown)
+      : null;
+  if (known) return (decisionNo) => Promise.resolve(known.has(decisionNo));
+  return async (decisionNo, row) =>
+    (await findUnrecorded.call(projection, tx, kind, decisionNo, row.values)) !== null;
+}
+
 /** The versions of new decisions: batched by the projection where it can, else one by one. */
 async function applyAll(
   projection: DecisionProjection,
@@ -149,8 +174,8 @@ async function recordNewTogether(
  *    rows are written one at a time, each in its own savepoint, so the row at fault is refused
  *    alone, nothing of it kept, and the good rows still import. A number repeated within the
  *    batch, and a number of a decision seeded into the department's tables before any write
- *    (`DecisionProjection.findUnrecorded`, one lookup per new row for the kinds that have such
- *    decisions), is written after the others, one at a time, by the single-write rule.
+ *    (`DecisionProjection.seededNumbers`, one statement for the batch, or `findUnrecorded` row by
+ *    row where a department has no set-wise form), is written after the others, one at a time, by the single-write rule.
  *
  * `dryRun` runs all of it and rolls the transaction back. Results come in no particular order.
  */
@@ -169,6 +194,7 @@ export async function recordDecisionBatch(
       kind.kind,
       rows.map((row) => decisionNoOf(kind, row)),
     );
+    const seeded = await seededLookup(parts.projection, tx, kind, rows, recorded);
     const fresh: BatchRow[] = [];
     const repeated: BatchRow[] = [];
     const freshNos = new Set<string>();
@@ -185,7 +211,7 @@ export async function recordDecisionBatch(
         }
       } else if (freshNos.has(decisionNo)) {
         repeated.push(row);
-      } else if (await parts.projection.findUnrecorded?.(tx, kind, decisionNo, row.values)) {
+      } else if (await seeded(decisionNo, row)) {
         // Seeded before any write (in the tables, not the ledger): the same decision, compared
         // and adopted by the single-write rule, one at a time.
         repeated.push(row);
