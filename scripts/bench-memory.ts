@@ -14,6 +14,7 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { openKeyStore } from '../lib/auth/key-store';
 import { signUserToken } from '../lib/auth/user-token';
+import { benchLimits } from './lib/bench-limits';
 import { startSystem } from './lib/start-system';
 
 const PROFILE = `query Profile($id: ID!) {
@@ -68,6 +69,8 @@ async function main(): Promise<void> {
       dataDir,
       gatewayPort: 0,
       log: () => {},
+      // Every limit on, as `npm start` has them, but for the one identity's rate budget.
+      limits: benchLimits(),
     });
     try {
       console.log(`started (${persons} persons): RSS ${megabytes(process.memoryUsage.rss())}`);

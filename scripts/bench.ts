@@ -19,10 +19,9 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { loadLimitsConfig } from '../gateway/limits/load-limits-config';
-import type { LimitsConfig } from '../gateway/limits/limits-config';
 import { openKeyStore } from '../lib/auth/key-store';
 import { signUserToken } from '../lib/auth/user-token';
+import { benchLimits } from './lib/bench-limits';
 import { startSystem } from './lib/start-system';
 
 const PROFILE = `query Profile($id: ID!) {
@@ -41,21 +40,6 @@ const VARIANTS: Variant[] = [
   { name: 'audit on,  limits on ', audit: true, limits: true },
   { name: 'audit on,  limits off', audit: true, limits: false },
 ];
-
-/** The default limits with budgets one benchmark client cannot exhaust. */
-function benchLimits(): LimitsConfig {
-  const defaults = loadLimitsConfig();
-  const unthrottled = { perSecond: 1_000_000, burst: 1_000_000 };
-  return {
-    ...defaults,
-    rateLimits: {
-      ...defaults.rateLimits,
-      identity: unthrottled,
-      department: unthrottled,
-      identityByClientType: {},
-    },
-  };
-}
 
 interface RoundResult {
   variant: Variant;
